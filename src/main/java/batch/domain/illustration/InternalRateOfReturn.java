@@ -1,0 +1,68 @@
+package batch.domain.illustration;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The yield r of premiums AP at the start of each premium year against a maturity benefit MB at
+ * the end of year PT: sum_{t=1..PPT} AP (1 + r)^-(t-1) = MB (1 + r)^-PT, found by bisection on
+ * [-0.99, 1.0] and reported as r4(r).
+ */
+public final class InternalRateOfReturn {
+
+	private static final double LOWER = -0.99;
+
+	private static final double UPPER = 1.0;
+
+	private static final double TOLERANCE = 1e-13;
+
+	private InternalRateOfReturn() {
+	}
+
+	/**
+	 * @return r4(r), or null when the maturity benefit is not positive or has no root in range
+	 */
+	public static BigDecimal of(BigDecimal annualPremium, int premiumPayingTerm, int term,
+			BigDecimal maturityBenefit) {
+		if (maturityBenefit.signum() <= 0) {
+			return null;
+		}
+		double premium = annualPremium.doubleValue();
+		double benefit = maturityBenefit.doubleValue();
+		double low = LOWER;
+		double high = UPPER;
+		double valueAtLow = surplus(low, premium, premiumPayingTerm, term, benefit);
+		if (valueAtLow * surplus(high, premium, premiumPayingTerm, term, benefit) > 0) {
+			return null;
+		}
+		while (high - low > TOLERANCE) {
+			double middle = (low + high) / 2;
+			double valueAtMiddle = surplus(middle, premium, premiumPayingTerm, term, benefit);
+			if (valueAtMiddle == 0) {
+				low = middle;
+				high = middle;
+			}
+			else if ((valueAtMiddle < 0) == (valueAtLow < 0)) {
+				low = middle;
+				valueAtLow = valueAtMiddle;
+			}
+			else {
+				high = middle;
+			}
+		}
+		return BigDecimal.valueOf((low + high) / 2).setScale(4, RoundingMode.HALF_UP);
+	}
+
+	// Present value of the premiums less that of the maturity benefit, both discounted to the start.
+	private static double surplus(double rate, double premium, int premiumPayingTerm, int term, double benefit) {
+		double discount = 1 / (1 + rate);
+		double premiums = 0;
+		double factor = 1;
+		for (int t = 1; t <= premiumPayingTerm; t++) {
+			premiums += premium * factor;
+			factor *= discount;
+		}
+		return premiums - benefit * Math.pow(discount, term);
+	}
+
+}

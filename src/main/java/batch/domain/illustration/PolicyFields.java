@@ -14,13 +14,19 @@ public record PolicyFields(String policyId, String productCode, String holderNam
 			"gender", "commencement_date", "sum_assured", "modal_premium", "premium_frequency", "policy_term",
 			"premium_paying_term");
 
-	/** Builds the record from exactly {@link #HEADER}{@code .size()} values. */
+	/**
+	 * Builds the record from exactly {@link #HEADER}{@code .size()} values, each trimmed of
+	 * surrounding spaces and control characters: a stray space does not make a number malformed.
+	 */
 	public static PolicyFields of(String[] values) {
 		if (values.length != HEADER.size()) {
 			throw new IllegalArgumentException("expected " + HEADER.size() + " values, got " + values.length);
 		}
-		return new PolicyFields(values[0], values[1], values[2], values[3], values[4], values[5], values[6],
-				values[7], values[8], values[9], values[10], values[11]);
+		String[] v = new String[values.length];
+		for (int i = 0; i < values.length; i++) {
+			v[i] = (values[i] != null) ? values[i].trim() : "";
+		}
+		return new PolicyFields(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]);
 	}
 
 	String[] values() {

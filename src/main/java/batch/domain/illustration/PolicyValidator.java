@@ -23,6 +23,8 @@ public final class PolicyValidator {
 	// MALFORMED_NUMBER; a negative or zero amount is out of range, not malformed."
 	private static final Pattern MONEY = Pattern.compile("-?[0-9]+(\\.[0-9]{1,2})?");
 
+	private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
 	private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
 		.withResolverStyle(ResolverStyle.STRICT);
 
@@ -95,7 +97,7 @@ public final class PolicyValidator {
 	private static void requireAllPresent(PolicyFields fields) {
 		String[] values = fields.values();
 		for (int i = 0; i < values.length; i++) {
-			if (values[i] == null || values[i].isBlank()) {
+			if (values[i].isEmpty()) {
 				throw reject(RejectReason.MISSING_FIELD, PolicyFields.HEADER.get(i) + " is empty");
 			}
 		}
@@ -134,6 +136,9 @@ public final class PolicyValidator {
 	}
 
 	private static LocalDate date(String field, String text) {
+		if (!DATE.matcher(text).matches()) {
+			throw reject(RejectReason.MALFORMED_DATE, field + " must be a date as yyyy-MM-dd");
+		}
 		try {
 			return LocalDate.parse(text, ISO_DATE);
 		}

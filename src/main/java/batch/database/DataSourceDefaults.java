@@ -1,0 +1,35 @@
+package batch.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settings every MySQL or MariaDB connection needs, whatever URL the operator gives: batched
+ * statements rewritten into multi-row inserts (the bulk upserts depend on it), the database
+ * created on first use, and the user {@code root} when none is configured, as on a fresh local
+ * server.
+ */
+@Component
+class DataSourceDefaults implements BeanPostProcessor {
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof HikariDataSource hikari && isMySql(hikari.getJdbcUrl())) {
+			hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
+			hikari.addDataSourceProperty("createDatabaseIfNotExist", "true");
+			hikari.addDataSourceProperty("cachePrepStmts", "true");
+			hikari.addDataSourceProperty("prepStmtCacheSize", "64");
+			if (hikari.getUsername() == null || hikari.getUsername().isEmpty()) {
+				hikari.setUsername("root");
+			}
+		}
+		return bean;
+	}
+
+	static boolean isMySql(String url) {
+		return url != null && (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:"));
+	}
+
+}

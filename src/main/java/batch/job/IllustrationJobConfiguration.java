@@ -1,0 +1,118 @@
+package batch.job;
+
+import batch.domain.illustration.Illustration;
+import batch.domain.illustration.Policy;
+import batch.domain.illustration.PolicyRejectedException;
+import batch.partition.PartitionProperties;
+import batch.partition.PolicyRangePartitioner;
+import batch.processor.IllustrationProcessor;
+import batch.processor.ImportedPolicy;
+import batch.processor.PolicyImportProcessor;
+import batch.reader.PolicyCsvReader;
+import batch.reader.PolicyLine;
+import batch.writer.IllustrationExportTasklet;
+import batch.writer.IllustrationWriter;
+import batch.writer.RejectRecorder;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * illustrationJob: import a policies file (or take the whole book), calculate the illustrations
+ * in partitions by policy id range, and export them when asked.
+ */
+@Configuration(proxyBeanMethods = false)
+class IllustrationJobConfiguration {
+
+	private static final String IMPORT = "IMPORT";
+
+	private static final String EXPORT = "EXPORT";
+
+	@Bean
+	Job illustrationJob(JobRepository jobRepository, Step importPoliciesStep, Step calculateIllustrationsManagerStep,
+			Step exportIllustrationsStep) {
+		JobExecutionDecider inputGiven = (jobExecution, stepExecution) -> new FlowExecutionStatus(
+				(jobExecution.getJobParameters().getString(IllustrationJobParameters.INPUT) != null) ? IMPORT
+						: "RECALCULATE");
+		JobExecutionDecider exportAsked = (jobExecution, stepExecution) -> new FlowExecutionStatus(
+				(jobExecution.getJobParameters().getString(IllustrationJobParameters.EXPORT_DIR) != null) ? EXPORT
+						: "NO_EXPORT");
+		return new JobBuilder("illustrationJob", jobRepository).validator(new IllustrationJobParameters())
+			.start(inputGiven)
+			.on(IMPORT)
+			.to(importPoliciesStep)
+			.next(calculateIllustrationsManagerStep)
+			.from(inputGiven)
+			.on("*")
+			.to(calculateIllustrationsManagerStep)
+			.from(calculateIllustrationsManagerStep)
+			.next(exportAsked)
+			.on(EXPORT)
+			.to(exportIllustrationsStep)
+			.from(exportAsked)
+			.on("*")
+			.end()
+			.end()
+			.build();
+	}
+
+	@Bean
+	Step importPoliciesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			StepProperties properties, PolicyCsvReader policyCsvReader, PolicyImportProcessor policyImportProcessor,
+			JdbcBatchItemWriter<ImportedPolicy> policyWriter, RejectRecorder policyRejectRecorder) {
+		return new StepBuilder("importPolicies", jobRepository).<PolicyLine, ImportedPolicy>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(policyCsvReader)
+			.processor(policyImportProcessor)
+			.writer(policyWriter)
+			.faultTolerant()
+			.skipPolicy((error, skipCount) -> error instanceof PolicyRejectedException)
+			.listener(policyRejectRecorder)
+			.build();
+	}
+
+	@Bean
+	Step calculateIllustrationsManagerStep(JobRepository jobRepository, PartitionProperties properties,
+			PolicyRangePartitioner policyRangePartitioner, Step calculateIllustrationsWorkerStep,
+			TaskExecutor partitionTaskExecutor) {
+		return new StepBuilder("calculateIllustrations", jobRepository)
+			.partitioner(calculateIllustrationsWorkerStep.getName(), policyRangePartitioner)
+			.step(calculateIllustrationsWorkerStep)
+			.gridSize(properties.effectiveGridSize())
+			.taskExecutor(partitionTaskExecutor)
+			.build();
+	}
+
+	@Bean
+	Step calculateIllustrationsWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			StepProperties properties, JdbcPagingItemReader<Policy> policyTableReader,
+			IllustrationProcessor illustrationProcessor, IllustrationWriter illustrationWriter) {
+		return new StepBuilder("calculateIllustrationsWorker", jobRepository)
+			.<Policy, Illustration>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(policyTableReader)
+			.processor(illustrationProcessor)
+			.writer(illustrationWriter)
+			.build();
+	}
+
+	@Bean
+	Step exportIllustrationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			IllustrationExportTasklet illustrationExportTasklet) {
+		return new StepBuilder("exportIllustrations", jobRepository)
+			.tasklet(illustrationExportTasklet, transactionManager)
+			.build();
+	}
+
+}

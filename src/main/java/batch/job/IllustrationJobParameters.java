@@ -1,0 +1,81 @@
+package batch.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.InvalidPathException;
+
+import batch.domain.illustration.PolicyFields;
+import batch.reader.CsvFile;
+import batch.reader.InputFileException;
+
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+
+/**
+ * The parameters of illustrationJob and their checks: a bad file or directory stops the run
+ * before anything is written, with a message that says what to fix.
+ */
+public final class IllustrationJobParameters implements JobParametersValidator {
+
+	/** The policies CSV to import and illustrate (identifying); absent: recalculate every policy. */
+	public static final String INPUT = "input";
+
+	/** Where to write the three CSV exports (not identifying); absent: no export. */
+	public static final String EXPORT_DIR = "exportDir";
+
+	/** A unique id that makes each {@code illustrate} invocation a new run (identifying). */
+	public static final String RUN_ID = "run.id";
+
+	@Override
+	public void validate(JobParameters parameters) throws InvalidJobParametersException {
+		for (var parameter : parameters) {
+			String name = parameter.name();
+			if (!name.equals(INPUT) && !name.equals(EXPORT_DIR) && !name.equals(RUN_ID)) {
+				throw new InvalidJobParametersException("illustrationJob has no parameter '" + name
+						+ "': it takes " + INPUT + ", " + EXPORT_DIR + " and " + RUN_ID);
+			}
+		}
+		String input = parameters.getString(INPUT);
+		if (input != null) {
+			try {
+				new CsvFile(path(INPUT, input), PolicyFields.HEADER).check();
+			}
+			catch (InputFileException ex) {
+				throw new InvalidJobParametersException(ex.getMessage());
+			}
+		}
+		String exportDir = parameters.getString(EXPORT_DIR);
+		if (exportDir != null) {
+			checkWritableDirectory(path(EXPORT_DIR, exportDir));
+		}
+	}
+
+	private static Path path(String name, String value) throws InvalidJobParametersException {
+		if (value.isBlank()) {
+			throw new InvalidJobParametersException(name + " is empty: give a path");
+		}
+		try {
+			return Path.of(value);
+		}
+		catch (InvalidPathException ex) {
+			throw new InvalidJobParametersException(name + " is not a valid path: " + ex.getReason());
+		}
+	}
+
+	// The directory may not exist yet; then its nearest existing parent must be writable.
+	private static void checkWritableDirectory(Path directory) throws InvalidJobParametersException {
+		if (Files.exists(directory) && !Files.isDirectory(directory)) {
+			throw new InvalidJobParametersException(EXPORT_DIR + " " + directory + " is a file, not a directory");
+		}
+		Path existing = directory.toAbsolutePath();
+		while (!Files.exists(existing)) {
+			existing = existing.getParent();
+		}
+		if (!Files.isDirectory(existing) || !Files.isWritable(existing)) {
+			throw new InvalidJobParametersException(EXPORT_DIR + " " + directory + " cannot be written: check "
+					+ existing);
+		}
+	}
+
+}

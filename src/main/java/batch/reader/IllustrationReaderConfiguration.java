@@ -1,0 +1,66 @@
+package batch.reader;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import batch.domain.illustration.Policy;
+import batch.domain.illustration.PolicyFields;
+import batch.job.StepProperties;
+import batch.partition.PolicyRangePartitioner;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The illustration job's readers: the policies file, and the policy table by partition range.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StepProperties.class)
+class IllustrationReaderConfiguration {
+
+	@Bean
+	@StepScope
+	PolicyCsvReader policyCsvReader(@Value("#{jobParameters['input']}") String input) {
+		return new PolicyCsvReader(new CsvFile(Path.of(input), PolicyFields.HEADER));
+	}
+
+	// Key-range paging on the primary key: each page is an index range scan, and the last key
+	// read is saved with every commit, so a restarted partition resumes after its last chunk.
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<Policy> policyTableReader(DataSource dataSource, StepProperties properties,
+			@Value("#{stepExecutionContext['" + PolicyRangePartitioner.MIN_POLICY_ID + "']}") long minPolicyId,
+			@Value("#{stepExecutionContext['" + PolicyRangePartitioner.MAX_POLICY_ID + "']}") long maxPolicyId,
+			@Value("#{jobParameters['input']}") String input,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) throws Exception {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("minPolicyId", minPolicyId);
+		parameters.put("maxPolicyId", maxPolicyId);
+		String where = "policy_id BETWEEN :minPolicyId AND :maxPolicyId";
+		if (input != null) {
+			where += " AND import_instance_id = :importInstanceId";
+			parameters.put("importInstanceId", jobInstanceId);
+		}
+		return new JdbcPagingItemReaderBuilder<Policy>().name("policyTableReader")
+			.dataSource(dataSource)
+			.selectClause("SELECT " + PolicyRowMapper.COLUMNS)
+			.fromClause("FROM policy")
+			.whereClause(where)
+			.sortKeys(Map.of("policy_id", Order.ASCENDING))
+			.parameterValues(parameters)
+			.pageSize(properties.chunkSize())
+			.fetchSize(properties.chunkSize())
+			.rowMapper(new PolicyRowMapper())
+			.build();
+	}
+
+}

@@ -1,0 +1,94 @@
+package batch.writer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes {@code illustrations.csv}, {@code summary.csv} and {@code rejects.csv} in the spec's
+ * formats: for a run with an input file, exactly that file's policies and rejects; for a
+ * recalculation of the book, every policy. Re-running it rewrites the three files.
+ */
+public class IllustrationExportTasklet implements Tasklet {
+
+	static final List<String> ILLUSTRATION_HEADER = List.of("policy_id", "product_code", "policy_year", "age",
+			"premium", "total_premiums_paid", "guaranteed_death_benefit", "guaranteed_surrender_value",
+			"death_benefit_4", "surrender_value_4", "maturity_benefit_4", "accrued_bonus_4", "fund_value_4",
+			"death_benefit_8", "surrender_value_8", "maturity_benefit_8", "accrued_bonus_8", "fund_value_8");
+
+	static final List<String> SUMMARY_HEADER = List.of("policy_id", "product_code", "annual_premium",
+			"maturity_benefit_4", "maturity_benefit_8", "irr_4", "irr_8", "status", "basis_version");
+
+	static final List<String> REJECTS_HEADER = List.of("line_number", "policy_id", "reason_code", "message");
+
+	private static final String ILLUSTRATIONS = "SELECT i.* FROM illustration i JOIN policy p ON p.policy_id = i.policy_id";
+
+	private static final String SUMMARIES = "SELECT s.* FROM illustration_summary s JOIN policy p ON p.policy_id = s.policy_id";
+
+	private static final String OF_IMPORT = " WHERE p.import_instance_id = ?";
+
+	private static final String REJECTS = "SELECT line_number, record_key, reason_code, message FROM rejected_record"
+			+ " WHERE job_instance_id = ? AND source = ? ORDER BY line_number";
+
+	private final CsvExport export;
+
+	private final Path directory;
+
+	private final long jobInstanceId;
+
+	private final boolean wholeBook;
+
+	/**
+	 * @param jdbc a template that streams its results
+	 * @param wholeBook export every policy, not only those the run imported
+	 */
+	public IllustrationExportTasklet(JdbcTemplate jdbc, Path directory, long jobInstanceId, boolean wholeBook) {
+		this.export = new CsvExport(jdbc);
+		this.directory = directory;
+		this.jobInstanceId = jobInstanceId;
+		this.wholeBook = wholeBook;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		try {
+			Files.createDirectories(this.directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create the export directory " + this.directory, ex);
+		}
+		String filter = this.wholeBook ? "" : OF_IMPORT;
+		Object[] args = this.wholeBook ? new Object[0] : new Object[] { this.jobInstanceId };
+		long rows = this.export.write(this.directory.resolve("illustrations.csv"), ILLUSTRATION_HEADER,
+				ILLUSTRATIONS + filter + " ORDER BY i.policy_id, i.policy_year", args, (rs) -> new String[] {
+						rs.getString("policy_id"), rs.getString("product_code"), rs.getString("policy_year"),
+						rs.getString("age"), CsvExport.money(rs, "premium"), CsvExport.money(rs, "total_premiums_paid"),
+						CsvExport.money(rs, "guaranteed_death_benefit"), CsvExport.money(rs, "guaranteed_surrender_value"),
+						CsvExport.money(rs, "death_benefit_4"), CsvExport.money(rs, "surrender_value_4"),
+						CsvExport.money(rs, "maturity_benefit_4"), CsvExport.money(rs, "accrued_bonus_4"),
+						CsvExport.money(rs, "fund_value_4"), CsvExport.money(rs, "death_benefit_8"),
+						CsvExport.money(rs, "surrender_value_8"), CsvExport.money(rs, "maturity_benefit_8"),
+						CsvExport.money(rs, "accrued_bonus_8"), CsvExport.money(rs, "fund_value_8") });
+		rows += this.export.write(this.directory.resolve("summary.csv"), SUMMARY_HEADER,
+				SUMMARIES + filter + " ORDER BY s.policy_id", args,
+				(rs) -> new String[] { rs.getString("policy_id"), rs.getString("product_code"),
+						CsvExport.money(rs, "annual_premium"), CsvExport.money(rs, "maturity_benefit_4"),
+						CsvExport.money(rs, "maturity_benefit_8"), CsvExport.decimal(rs, "irr_4", 4),
+						CsvExport.decimal(rs, "irr_8", 4), rs.getString("status"), rs.getString("basis_version") });
+		rows += this.export.write(this.directory.resolve("rejects.csv"), REJECTS_HEADER, REJECTS,
+				new Object[] { this.jobInstanceId, RejectRecorder.POLICIES },
+				(rs) -> new String[] { rs.getString("line_number"), rs.getString("record_key"),
+						rs.getString("reason_code"), rs.getString("message") });
+		contribution.incrementWriteCount(rows);
+		return RepeatStatus.FINISHED;
+	}
+
+}

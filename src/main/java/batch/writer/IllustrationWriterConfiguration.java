@@ -1,0 +1,87 @@
+package batch.writer;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import batch.database.StreamingJdbc;
+import batch.processor.ImportedPolicy;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The illustration job's writers: policy upserts, illustration upserts, reject records and the
+ * CSV export.
+ */
+@Configuration(proxyBeanMethods = false)
+class IllustrationWriterConfiguration {
+
+	static final String POLICY_UPSERT = Upsert.sql("policy", List.of("policy_id"),
+			List.of("product_code", "holder_name_hash", "mobile_hash", "dob_encrypted", "pii_key_id", "gender",
+					"commencement_date", "entry_age", "sum_assured", "modal_premium", "premium_frequency",
+					"policy_term", "premium_paying_term", "source_line", "import_instance_id", "job_execution_id"));
+
+	@Bean
+	@StepScope
+	JdbcBatchItemWriter<ImportedPolicy> policyWriter(DataSource dataSource,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new JdbcBatchItemWriterBuilder<ImportedPolicy>().dataSource(dataSource)
+			.sql(POLICY_UPSERT)
+			.assertUpdates(false)
+			.itemPreparedStatementSetter((imported, ps) -> {
+				var policy = imported.policy();
+				ps.setLong(1, policy.policyId());
+				ps.setString(2, policy.product().name());
+				ps.setString(3, imported.holderNameHash());
+				ps.setString(4, imported.mobileHash());
+				ps.setString(5, imported.encryptedDateOfBirth());
+				ps.setString(6, imported.keyId());
+				ps.setString(7, policy.gender().name());
+				ps.setObject(8, imported.commencementDate());
+				ps.setInt(9, policy.entryAge());
+				ps.setBigDecimal(10, policy.sumAssured());
+				ps.setBigDecimal(11, policy.modalPremium());
+				ps.setString(12, policy.frequency().name());
+				ps.setInt(13, policy.term());
+				ps.setInt(14, policy.premiumPayingTerm());
+				ps.setLong(15, imported.sourceLine());
+				ps.setLong(16, jobInstanceId);
+				ps.setLong(17, jobExecutionId);
+			})
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	IllustrationWriter illustrationWriter(JdbcTemplate jdbcTemplate,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new IllustrationWriter(jdbcTemplate, jobExecutionId);
+	}
+
+	@Bean
+	@StepScope
+	RejectRecorder policyRejectRecorder(JdbcTemplate jdbcTemplate,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new RejectRecorder(jdbcTemplate, jobInstanceId, jobExecutionId);
+	}
+
+	@Bean
+	@StepScope
+	IllustrationExportTasklet illustrationExportTasklet(DataSource dataSource,
+			@Value("#{jobParameters['exportDir']}") String exportDir,
+			@Value("#{jobParameters['input']}") String input,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+		return new IllustrationExportTasklet(StreamingJdbc.template(dataSource), Path.of(exportDir), jobInstanceId,
+				input == null);
+	}
+
+}

@@ -1,0 +1,79 @@
+-- Application tables. One script for MySQL 8, MariaDB 10.11+ and H2 in MySQL mode; every
+-- statement is idempotent because it runs at each start. The job metadata (BATCH_*) is Spring
+-- Batch's own schema, created beside these tables.
+
+-- The in-force book. Personal data is never stored in clear: holder name and mobile as keyed
+-- hashes (HMAC-SHA256, hex), the date of birth encrypted (AES-256-GCM) under the key named by
+-- pii_key_id. import_instance_id is the job instance whose input file last loaded the policy.
+CREATE TABLE IF NOT EXISTS policy (
+	policy_id BIGINT NOT NULL PRIMARY KEY,
+	product_code VARCHAR(16) NOT NULL,
+	holder_name_hash CHAR(64) NOT NULL,
+	mobile_hash CHAR(64) NOT NULL,
+	dob_encrypted VARCHAR(128) NOT NULL,
+	pii_key_id VARCHAR(32) NOT NULL,
+	gender CHAR(1) NOT NULL,
+	commencement_date DATE NOT NULL,
+	entry_age INT NOT NULL,
+	sum_assured DECIMAL(15,2) NOT NULL,
+	modal_premium DECIMAL(15,2) NOT NULL,
+	premium_frequency VARCHAR(12) NOT NULL,
+	policy_term INT NOT NULL,
+	premium_paying_term INT NOT NULL,
+	source_line BIGINT NOT NULL,
+	import_instance_id BIGINT NOT NULL,
+	job_execution_id BIGINT NOT NULL,
+	INDEX policy_import_idx (import_instance_id, policy_id),
+	INDEX policy_holder_name_idx (holder_name_hash),
+	INDEX policy_mobile_idx (mobile_hash)
+);
+
+-- One row per policy per policy year. NULL where a column does not apply to the product.
+CREATE TABLE IF NOT EXISTS illustration (
+	policy_id BIGINT NOT NULL,
+	policy_year INT NOT NULL,
+	product_code VARCHAR(16) NOT NULL,
+	age INT NOT NULL,
+	premium DECIMAL(18,2) NOT NULL,
+	total_premiums_paid DECIMAL(18,2) NOT NULL,
+	guaranteed_death_benefit DECIMAL(18,2) NULL,
+	guaranteed_surrender_value DECIMAL(18,2) NULL,
+	death_benefit_4 DECIMAL(18,2) NOT NULL,
+	surrender_value_4 DECIMAL(18,2) NOT NULL,
+	maturity_benefit_4 DECIMAL(18,2) NOT NULL,
+	accrued_bonus_4 DECIMAL(18,2) NULL,
+	fund_value_4 DECIMAL(18,2) NULL,
+	death_benefit_8 DECIMAL(18,2) NOT NULL,
+	surrender_value_8 DECIMAL(18,2) NOT NULL,
+	maturity_benefit_8 DECIMAL(18,2) NOT NULL,
+	accrued_bonus_8 DECIMAL(18,2) NULL,
+	fund_value_8 DECIMAL(18,2) NULL,
+	basis_version VARCHAR(32) NOT NULL,
+	job_execution_id BIGINT NOT NULL,
+	PRIMARY KEY (policy_id, policy_year)
+);
+
+CREATE TABLE IF NOT EXISTS illustration_summary (
+	policy_id BIGINT NOT NULL PRIMARY KEY,
+	product_code VARCHAR(16) NOT NULL,
+	annual_premium DECIMAL(18,2) NOT NULL,
+	maturity_benefit_4 DECIMAL(18,2) NOT NULL,
+	maturity_benefit_8 DECIMAL(18,2) NOT NULL,
+	irr_4 DECIMAL(9,4) NULL,
+	irr_8 DECIMAL(9,4) NULL,
+	status VARCHAR(8) NOT NULL,
+	basis_version VARCHAR(32) NOT NULL,
+	job_execution_id BIGINT NOT NULL
+);
+
+-- Input rows that failed validation, per run (job instance) and input file.
+CREATE TABLE IF NOT EXISTS rejected_record (
+	job_instance_id BIGINT NOT NULL,
+	source VARCHAR(16) NOT NULL,
+	line_number BIGINT NOT NULL,
+	record_key VARCHAR(64) NOT NULL,
+	reason_code VARCHAR(40) NOT NULL,
+	message VARCHAR(500) NOT NULL,
+	job_execution_id BIGINT NOT NULL,
+	PRIMARY KEY (job_instance_id, source, line_number)
+);

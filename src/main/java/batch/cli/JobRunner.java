@@ -16,6 +16,7 @@ import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -72,7 +73,7 @@ public class JobRunner {
 
 	/** Restarts a failed or stopped run by its execution id and waits for its end. */
 	public int restart(long executionId, PrintWriter out) {
-		JobExecution previous = this.jobRepository.getJobExecution(executionId);
+		JobExecution previous = findExecution(executionId);
 		if (previous == null) {
 			throw new CliException(ExitCodes.NOT_RESTARTABLE, "there is no execution " + executionId);
 		}
@@ -108,13 +109,23 @@ public class JobRunner {
 		JobExecution execution = started;
 		while (execution.isRunning()) {
 			sleep();
-			JobExecution current = this.jobRepository.getJobExecution(started.getId());
+			JobExecution current = findExecution(started.getId());
 			if (current != null) {
 				execution = current;
 			}
 		}
 		new RunSummary(execution).print(out);
 		return exitCode(execution.getStatus());
+	}
+
+	// Spring Batch 6.0's JDBC repository throws, rather than answering null, for an unknown id.
+	private JobExecution findExecution(long executionId) {
+		try {
+			return this.jobRepository.getJobExecution(executionId);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			return null;
+		}
 	}
 
 	static int exitCode(BatchStatus status) {

@@ -48,10 +48,23 @@ public final class PolicyGenerator {
 
 	/** Writes the header and {@code count} rows. */
 	public void write(Writer out, long count) throws IOException {
+		write(out, count, (line, reason) -> {
+		});
+	}
+
+	/**
+	 * Writes the header and {@code count} rows, telling {@code invalidRows} the line and the
+	 * reason code of each row that breaks a rule.
+	 */
+	public void write(Writer out, long count, InvalidRowListener invalidRows) throws IOException {
 		try (ICSVWriter csv = new CSVWriterBuilder(out).withLineEnd("\n").build()) {
 			csv.writeNext(PolicyFields.HEADER.toArray(String[]::new), false);
 			for (long i = 0; i < count; i++) {
-				csv.writeNext(next(), false);
+				Row row = next();
+				csv.writeNext(row.values(), false);
+				if (row.breaks() != null) {
+					invalidRows.invalid(i + 2, row.breaks());
+				}
 			}
 			csv.flush();
 			if (csv.checkError()) {
@@ -61,14 +74,17 @@ public final class PolicyGenerator {
 	}
 
 	/** The next row: valid, or with one rule broken. */
-	String[] next() {
+	public Row next() {
 		if (this.random.nextDouble() < this.invalidFraction) {
 			RejectReason reason = BREAKABLE[this.random.nextInt(BREAKABLE.length)];
-			return invalid(reason);
+			if (reason == RejectReason.DUPLICATE_POLICY_ID && this.validIds.isEmpty()) {
+				reason = RejectReason.UNKNOWN_GENDER;
+			}
+			return new Row(invalid(reason), reason);
 		}
 		String[] row = valid().toRow();
 		this.validIds.add(row[0]);
-		return row;
+		return new Row(row, null);
 	}
 
 	private String[] invalid(RejectReason reason) {
@@ -101,12 +117,7 @@ public final class PolicyGenerator {
 			case UNKNOWN_PRODUCT -> draft.productCode = "WHOLE_LIFE";
 			case UNKNOWN_FREQUENCY -> draft.frequencyCode = "QUARTERLY";
 			case UNKNOWN_GENDER -> draft.genderCode = "X";
-			case DUPLICATE_POLICY_ID -> {
-				if (this.validIds.isEmpty()) {
-					return invalid(RejectReason.UNKNOWN_GENDER);
-				}
-				draft.policyId = this.validIds.get(this.random.nextInt(this.validIds.size()));
-			}
+			case DUPLICATE_POLICY_ID -> draft.policyId = this.validIds.get(this.random.nextInt(this.validIds.size()));
 			case DOB_NOT_BEFORE_COMMENCEMENT -> draft.dob = draft.commencement.plusDays(this.random.nextInt(0, 400));
 			case COMMENCEMENT_OUT_OF_RANGE -> {
 				LocalDate early = LocalDate.of(1980 + this.random.nextInt(10), 1 + this.random.nextInt(12), 1);
@@ -202,6 +213,22 @@ public final class PolicyGenerator {
 
 	private int between(int low, int high) {
 		return this.random.nextInt(low, high + 1);
+	}
+
+	/**
+	 * A generated row.
+	 * @param breaks the rule it breaks, or null when it is valid
+	 */
+	public record Row(String[] values, RejectReason breaks) {
+
+	}
+
+	/** Learns where the invalid rows are. */
+	@FunctionalInterface
+	public interface InvalidRowListener {
+
+		void invalid(long lineNumber, RejectReason reason);
+
 	}
 
 	/** A row being built, valid until a rule is broken on purpose. */

@@ -1,5 +1,6 @@
 package batch.job;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.InvalidPathException;
@@ -63,18 +64,20 @@ public final class IllustrationJobParameters implements JobParametersValidator {
 		}
 	}
 
-	// The directory may not exist yet; then its nearest existing parent must be writable.
+	// Created here, before anything else is written, so that a directory that cannot be made
+	// or written stops the run at once, not after the calculation.
 	private static void checkWritableDirectory(Path directory) throws InvalidJobParametersException {
 		if (Files.exists(directory) && !Files.isDirectory(directory)) {
 			throw new InvalidJobParametersException(EXPORT_DIR + " " + directory + " is a file, not a directory");
 		}
-		Path existing = directory.toAbsolutePath();
-		while (!Files.exists(existing)) {
-			existing = existing.getParent();
+		try {
+			Files.createDirectories(directory);
+			Path probe = Files.createTempFile(directory, ".write-check", ".tmp");
+			Files.delete(probe);
 		}
-		if (!Files.isDirectory(existing) || !Files.isWritable(existing)) {
-			throw new InvalidJobParametersException(EXPORT_DIR + " " + directory + " cannot be written: check "
-					+ existing);
+		catch (IOException | UnsupportedOperationException ex) {
+			throw new InvalidJobParametersException(EXPORT_DIR + " " + directory + " cannot be written: "
+					+ ex.getMessage());
 		}
 	}
 

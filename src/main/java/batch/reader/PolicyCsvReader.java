@@ -23,6 +23,8 @@ public class PolicyCsvReader implements ItemStreamReader<PolicyLine> {
 
 	private CSVReader csv;
 
+	private boolean exhausted;
+
 	public PolicyCsvReader(CsvFile file) {
 		this.file = file;
 	}
@@ -30,16 +32,26 @@ public class PolicyCsvReader implements ItemStreamReader<PolicyLine> {
 	@Override
 	public void open(ExecutionContext executionContext) {
 		this.csv = this.file.open();
+		this.exhausted = false;
 	}
 
 	@Override
 	public PolicyLine read() {
+		if (this.exhausted) {
+			return null;
+		}
 		long line = this.csv.getLinesRead() + 1;
 		try {
 			String[] values = this.csv.readNext();
 			return (values != null) ? new PolicyLine(line, values) : null;
 		}
-		catch (CsvMalformedLineException | CsvException ex) {
+		catch (CsvMalformedLineException ex) {
+			// An unclosed quote: the parser has read to the end of the file looking for its end, and
+			// what it read is one unreadable record, as for any CSV reader.
+			this.exhausted = true;
+			return new PolicyLine(line, null);
+		}
+		catch (CsvException ex) {
 			return new PolicyLine(line, null);
 		}
 		catch (IOException ex) {

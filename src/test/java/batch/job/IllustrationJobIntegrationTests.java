@@ -180,21 +180,10 @@ class IllustrationJobIntegrationTests {
 		List<Map<String, Object>> uninterrupted = illustrationRows();
 		this.jdbc.update("DELETE FROM illustration");
 		this.jdbc.update("DELETE FROM illustration_summary");
-		// and a database that refuses the rows of one policy in the middle of the last partition
-		List<Long> ids = this.jdbc.queryForList("SELECT policy_id FROM policy ORDER BY policy_id", Long.class);
-		long poisoned = ids.get(ids.size() * 5 / 6);
-		this.jdbc.execute("CREATE TRIGGER refuse_policy BEFORE INSERT ON illustration FOR EACH ROW BEGIN"
-				+ " IF NEW.policy_id = " + poisoned + " THEN SIGNAL SQLSTATE '45000'"
-				+ " SET MESSAGE_TEXT = 'injected failure'; END IF; END");
 
-		// when the run fails part-way
-		JobExecution failed;
-		try {
-			failed = Steps.run(this.jobs, policies.file(), directory.resolve("restarted"));
-		}
-		finally {
-			this.jdbc.execute("DROP TRIGGER refuse_policy");
-		}
+		// when the database refuses the rows of one policy in the middle of the last partition
+		JobExecution failed = Steps.runRefusing(this.jdbc, this.jobs, "illustration", 5.0 / 6,
+				directory.resolve("restarted"));
 
 		// then the other partitions completed and the failed one had committed chunks
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -214,7 +203,8 @@ class IllustrationJobIntegrationTests {
 		// then only the failed partition ran again, from its last committed chunk
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
-		long partitionSize = count("SELECT COUNT(*) FROM policy WHERE import_instance_id = ? AND policy_id BETWEEN ? AND ?",
+		long partitionSize = count(
+				"SELECT COUNT(*) FROM policy WHERE import_instance_id = ? AND policy_id BETWEEN ? AND ?",
 				failed.getJobInstanceId(), failedPartition.getExecutionContext().getLong("minPolicyId"),
 				failedPartition.getExecutionContext().getLong("maxPolicyId"));
 		assertThat(partitions(restarted)).singleElement().satisfies((partition) -> {
@@ -235,17 +225,10 @@ class IllustrationJobIntegrationTests {
 	void aFailedImportRestartsAndEndsWithTheSameRows() throws Exception {
 		Steps.run(this.jobs, policies.file(), directory.resolve("import-uninterrupted"));
 		List<Map<String, Object>> uninterrupted = illustrationRows();
-		List<Long> ids = this.jdbc.queryForList("SELECT policy_id FROM policy ORDER BY policy_id", Long.class);
-		this.jdbc.execute("CREATE TRIGGER refuse_import BEFORE INSERT ON policy FOR EACH ROW BEGIN"
-				+ " IF NEW.policy_id = " + ids.get(ids.size() / 2) + " THEN SIGNAL SQLSTATE '45000'"
-				+ " SET MESSAGE_TEXT = 'injected failure'; END IF; END");
-		JobExecution failed;
-		try {
-			failed = Steps.run(this.jobs, policies.file(), directory.resolve("import-restarted"));
-		}
-		finally {
-			this.jdbc.execute("DROP TRIGGER refuse_import");
-		}
+
+		JobExecution failed = Steps.runRefusing(this.jdbc, this.jobs, "policy", 0.5,
+				directory.resolve("import-restarted"));
+
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(Steps.named(failed, "importPolicies").getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(Steps.named(failed, "importPolicies").getWriteCount()).isPositive();
@@ -332,6 +315,26 @@ class IllustrationJobIntegrationTests {
 	// Not methods of the test class: @SpringBatchTest takes any method returning a
 	// StepExecution or a JobExecution for the scopes' own.
 	private static final class Steps {
+
+		/**
+		 * Runs the job while a trigger makes the database refuse to insert, into {@code table}, the
+		 * policy at {@code position} (a fraction) of the policies in id order: a real database error
+		 * part-way through the run.
+		 */
+		static JobExecution runRefusing(JdbcTemplate jdbc, JobOperatorTestUtils jobs, String table, double position,
+				Path exportDir) throws Exception {
+			List<Long> ids = jdbc.queryForList("SELECT policy_id FROM policy ORDER BY policy_id", Long.class);
+			long refused = ids.get((int) (ids.size() * position));
+			jdbc.execute("CREATE TRIGGER refuse_" + table + " BEFORE INSERT ON " + table + " FOR EACH ROW BEGIN"
+					+ " IF NEW.policy_id = " + refused + " THEN SIGNAL SQLSTATE '45000'"
+					+ " SET MESSAGE_TEXT = 'injected failure'; END IF; END");
+			try {
+				return run(jobs, policies.file(), exportDir);
+			}
+			finally {
+				jdbc.execute("DROP TRIGGER refuse_" + table);
+			}
+		}
 
 		static JobExecution run(JobOperatorTestUtils jobs, Path input, Path exportDir) throws Exception {
 			JobParametersBuilder parameters = new JobParametersBuilder()

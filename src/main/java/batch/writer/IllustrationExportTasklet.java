@@ -29,9 +29,11 @@ public class IllustrationExportTasklet implements Tasklet {
 
 	static final List<String> REJECTS_HEADER = List.of("line_number", "policy_id", "reason_code", "message");
 
-	private static final String ILLUSTRATIONS = "SELECT i.* FROM illustration i JOIN policy p ON p.policy_id = i.policy_id";
+	private static final String ILLUSTRATIONS = "SELECT i.* FROM illustration i"
+			+ " JOIN policy p ON p.policy_id = i.policy_id";
 
-	private static final String SUMMARIES = "SELECT s.* FROM illustration_summary s JOIN policy p ON p.policy_id = s.policy_id";
+	private static final String SUMMARIES = "SELECT s.* FROM illustration_summary s"
+			+ " JOIN policy p ON p.policy_id = s.policy_id";
 
 	private static final String OF_IMPORT = " WHERE p.import_instance_id = ?";
 

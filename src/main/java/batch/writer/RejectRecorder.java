@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rows of a chunk are written in one batch inside the chunk's transaction, so that they commit or
  * roll back with the chunk; a re-run of the same lines overwrites them.
  */
-public class RejectRecorder implements SkipListener<PolicyLine, ImportedPolicy>, ChunkListener<PolicyLine, ImportedPolicy> {
+public class RejectRecorder
+		implements SkipListener<PolicyLine, ImportedPolicy>, ChunkListener<PolicyLine, ImportedPolicy> {
 
 	/** The {@code source} of rows rejected from a policies file. */
 	public static final String POLICIES = "policies";

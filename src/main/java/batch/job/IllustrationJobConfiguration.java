@@ -8,8 +8,8 @@ import batch.partition.PolicyRangePartitioner;
 import batch.processor.IllustrationProcessor;
 import batch.processor.ImportedPolicy;
 import batch.processor.PolicyImportProcessor;
-import batch.reader.PolicyCsvReader;
-import batch.reader.PolicyLine;
+import batch.reader.CsvItemReader;
+import batch.reader.CsvRecord;
 import batch.writer.IllustrationExportTasklet;
 import batch.writer.IllustrationWriter;
 import batch.writer.RejectRecorder;
@@ -69,9 +69,9 @@ class IllustrationJobConfiguration {
 
 	@Bean
 	Step importPoliciesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StepProperties properties, PolicyCsvReader policyCsvReader, PolicyImportProcessor policyImportProcessor,
+			StepProperties properties, CsvItemReader policyCsvReader, PolicyImportProcessor policyImportProcessor,
 			JdbcBatchItemWriter<ImportedPolicy> policyWriter, RejectRecorder policyRejectRecorder) {
-		return new StepBuilder("importPolicies", jobRepository).<PolicyLine, ImportedPolicy>chunk(properties.chunkSize())
+		return new StepBuilder("importPolicies", jobRepository).<CsvRecord, ImportedPolicy>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(policyCsvReader)
 			.processor(policyImportProcessor)

@@ -6,7 +6,7 @@ import batch.domain.illustration.PolicyValidator;
 import batch.domain.illustration.RejectReason;
 import batch.domain.illustration.ValidatedPolicy;
 import batch.privacy.PersonalDataProtector;
-import batch.reader.PolicyLine;
+import batch.reader.CsvRecord;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -14,7 +14,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Validates a policies row and protects its personal data. A bad row throws
  * {@link PolicyRejectedException}, which the import step skips and records.
  */
-public class PolicyImportProcessor implements ItemProcessor<PolicyLine, ImportedPolicy> {
+public class PolicyImportProcessor implements ItemProcessor<CsvRecord, ImportedPolicy> {
 
 	private final PolicyValidator validator = new PolicyValidator();
 
@@ -27,9 +27,9 @@ public class PolicyImportProcessor implements ItemProcessor<PolicyLine, Imported
 	}
 
 	@Override
-	public ImportedPolicy process(PolicyLine line) {
+	public ImportedPolicy process(CsvRecord line) {
 		if (!line.readable()) {
-			throw new PolicyRejectedException(RejectReason.MALFORMED_ROW, "the CSV parser cannot read this record");
+			throw new PolicyRejectedException(RejectReason.MALFORMED_ROW, "the record cannot be read: " + line.problem());
 		}
 		if (line.values().length != PolicyFields.HEADER.size()) {
 			throw new PolicyRejectedException(RejectReason.MALFORMED_ROW, "the record has " + line.values().length

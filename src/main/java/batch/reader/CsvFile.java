@@ -1,7 +1,8 @@
 package batch.reader;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStreamReader;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.opencsv.CSVReader;
-import com.opencsv.exceptions.CsvException;
 
 /**
  * An input CSV file with a required header: opened only after the header is checked, so that a
@@ -32,7 +30,7 @@ public final class CsvFile {
 
 	/** Checks that the file can be read and starts with the expected header. */
 	public void check() {
-		try (CSVReader csv = open()) {
+		try (CsvRecordReader records = open()) {
 			// open() reads and checks the header
 		}
 		catch (IOException ex) {
@@ -44,39 +42,45 @@ public final class CsvFile {
 	 * Opens the file positioned after its header. Undecodable bytes become U+FFFD rather than
 	 * stopping the run: the row they are in fails validation on its own.
 	 */
-	public CSVReader open() {
+	public CsvRecordReader open() {
 		if (!Files.isRegularFile(this.path)) {
 			throw new InputFileException(this.path + " does not exist or is not a file");
 		}
 		if (!Files.isReadable(this.path)) {
 			throw new InputFileException(this.path + " cannot be read: check its permissions");
 		}
-		CSVReader csv = null;
+		CsvRecordReader records = null;
 		try {
 			CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPLACE)
 				.onUnmappableCharacter(CodingErrorAction.REPLACE);
-			Reader reader = new java.io.InputStreamReader(Files.newInputStream(this.path), decoder);
-			csv = Csv.reader(new java.io.BufferedReader(reader, 1 << 16));
-			checkHeader(csv.readNext());
-			return csv;
+			records = new CsvRecordReader(
+					new BufferedReader(new InputStreamReader(Files.newInputStream(this.path), decoder), 1 << 16),
+					this.header.size());
+			checkHeader(records.next());
+			return records;
 		}
-		catch (IOException | CsvException | InputFileException ex) {
-			closeQuietly(csv);
-			if (ex instanceof InputFileException inputFileException) {
-				throw inputFileException;
-			}
+		catch (InputFileException ex) {
+			closeQuietly(records);
+			throw ex;
+		}
+		catch (IOException ex) {
+			closeQuietly(records);
 			throw unreadable(ex);
 		}
 	}
 
-	private void checkHeader(String[] first) {
+	// The header is checked by name, never echoed: a wrong first line may be a data row.
+	private void checkHeader(CsvRecord first) {
 		String expected = String.join(",", this.header);
 		if (first == null) {
 			throw new InputFileException(this.path + " is empty: it must start with the header " + expected);
 		}
-		List<String> names = new ArrayList<>(first.length);
-		for (String name : first) {
+		if (!first.readable()) {
+			throw new InputFileException(this.path + " has a header that is not valid CSV: expected " + expected);
+		}
+		List<String> names = new ArrayList<>(first.values().length);
+		for (String name : first.values()) {
 			names.add(name.trim());
 		}
 		if (!names.isEmpty() && !names.get(0).isEmpty() && names.get(0).charAt(0) == BYTE_ORDER_MARK) {
@@ -87,14 +91,14 @@ public final class CsvFile {
 		}
 	}
 
-	private InputFileException unreadable(Exception ex) {
-		return new InputFileException(this.path + " cannot be read: " + ex.getMessage(), ex);
+	private InputFileException unreadable(IOException ex) {
+		return new InputFileException(this.path + " cannot be read: " + ex.getClass().getSimpleName(), ex);
 	}
 
-	private static void closeQuietly(CSVReader csv) {
-		if (csv != null) {
+	private static void closeQuietly(CsvRecordReader records) {
+		if (records != null) {
 			try {
-				csv.close();
+				records.close();
 			}
 			catch (IOException ex) {
 				// already failing: the first error is the one to report

@@ -29,8 +29,8 @@ class IllustrationReaderConfiguration {
 
 	@Bean
 	@StepScope
-	PolicyCsvReader policyCsvReader(@Value("#{jobParameters['input']}") String input) {
-		return new PolicyCsvReader(new CsvFile(Path.of(input), PolicyFields.HEADER));
+	CsvItemReader policyCsvReader(@Value("#{jobParameters['input']}") String input) {
+		return new CsvItemReader(new CsvFile(Path.of(input), PolicyFields.HEADER));
 	}
 
 	// Key-range paging on the primary key: each page is an index range scan, and the last key

@@ -5,7 +5,8 @@ import java.util.List;
 
 import batch.domain.illustration.PolicyRejectedException;
 import batch.processor.ImportedPolicy;
-import batch.reader.PolicyLine;
+import batch.reader.CsvRecord;
+import batch.domain.illustration.RejectReason;
 
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.SkipListener;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * roll back with the chunk; a re-run of the same lines overwrites them.
  */
 public class RejectRecorder
-		implements SkipListener<PolicyLine, ImportedPolicy>, ChunkListener<PolicyLine, ImportedPolicy> {
+		implements SkipListener<CsvRecord, ImportedPolicy>, ChunkListener<CsvRecord, ImportedPolicy> {
 
 	/** The {@code source} of rows rejected from a policies file. */
 	public static final String POLICIES = "policies";
@@ -41,12 +42,14 @@ public class RejectRecorder
 	}
 
 	@Override
-	public void onSkipInProcess(PolicyLine line, Throwable error) {
+	public void onSkipInProcess(CsvRecord line, Throwable error) {
 		if (!(error instanceof PolicyRejectedException rejected)) {
 			throw new IllegalStateException("only rejected rows may be skipped", error);
 		}
-		this.pending.add(new Rejected(line.lineNumber(), line.recordKey(), rejected.reason().name(),
-				rejected.getMessage()));
+		// A record that is not a well-formed row has no reliable policy_id column: its first
+		// field could be anything, personal data included.
+		String key = (rejected.reason() == RejectReason.MALFORMED_ROW) ? "" : line.firstField();
+		this.pending.add(new Rejected(line.lineNumber(), key, rejected.reason().name(), rejected.getMessage()));
 	}
 
 	@Override

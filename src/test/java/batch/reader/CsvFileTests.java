@@ -18,12 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The policies file: its header is checked before anything is read, and each record comes with
- * the physical line it starts on.
+ * The input file: its header is checked before anything is read, each record comes with the
+ * physical line it starts on, and one bad record never takes the next ones with it.
  */
 class CsvFileTests {
 
 	private static final String HEADER = String.join(",", PolicyFields.HEADER);
+
+	private static final String ROW = "1,TERM,A,1,1990-01-01,M,2020-01-01,1,1,YEARLY,1,1";
 
 	@TempDir
 	Path directory;
@@ -33,47 +35,78 @@ class CsvFileTests {
 		assertRefused(write("empty.csv", ""), "is empty");
 		assertRefused(write("wrong.csv", "id,product\n1,TERM\n"), "has the wrong header: expected " + HEADER);
 		assertRefused(write("reordered.csv", HEADER.replace("dob,gender", "gender,dob") + "\n"), "wrong header");
-		assertRefused(write("data-only.csv", "1001,TERM,A,1,1990-01-01,M,2020-01-01,100000,5000,YEARLY,10,10\n"),
-				"wrong header");
+		assertRefused(write("data-only.csv", ROW + "\n"), "wrong header");
 		assertRefused(this.directory.resolve("missing.csv"), "does not exist");
 		assertRefused(this.directory, "does not exist or is not a file");
 	}
 
 	@Test
-	void aByteOrderMarkAndCrLfLineEndsAreAccepted() throws IOException {
-		Path file = write("bom.csv", "\uFEFF" + HEADER + "\r\n1,TERM,A,1,1990-01-01,M,2020-01-01,1,1,YEARLY,1,1\r\n");
+	void aBrokenHeaderIsNotEchoed() throws IOException {
+		Path file = write("broken.csv", "policy_id,\"product_code\n1001,Asha Rao,9876500001\n");
 
-		List<PolicyLine> lines = readAll(file);
+		assertThatExceptionOfType(InputFileException.class)
+			.isThrownBy(() -> new CsvFile(file, PolicyFields.HEADER).check())
+			.withMessageContaining("header that is not valid CSV")
+			.withMessageNotContaining("Asha");
+	}
 
-		assertThat(lines).hasSize(1);
-		assertThat(lines.get(0).lineNumber()).isEqualTo(2);
-		assertThat(lines.get(0).values()).hasSize(12).endsWith("1");
+	@Test
+	void aByteOrderMarkAndCrLfOrCrLineEndsAreAccepted() throws IOException {
+		Path file = write("bom.csv", "\uFEFF" + HEADER + "\r\n" + ROW + "\r\n" + ROW + "\r" + ROW);
+
+		List<CsvRecord> records = readAll(file);
+
+		assertThat(records).extracting(CsvRecord::lineNumber).containsExactly(2L, 3L, 4L);
+		assertThat(records).allSatisfy((record) -> assertThat(record.values()).hasSize(12).endsWith("1"));
 	}
 
 	@Test
 	void recordsCarryThePhysicalLineTheyStartOn() throws IOException {
-		Path file = write("lines.csv", HEADER + "\n" + "a,b\n" + "\n" + "\"two\nlines\",x\n" + "c\n"
-				+ "\"never closed,y\nz\n");
+		String multiLine = ROW.replace(",A,", ",\"two\nlines\",");
+		Path file = write("lines.csv", HEADER + "\n" + "a,b\n" + "\n" + multiLine + "\n" + ROW + "\n");
 
-		List<PolicyLine> lines = readAll(file);
+		List<CsvRecord> records = readAll(file);
 
-		assertThat(lines).extracting(PolicyLine::lineNumber).containsExactly(2L, 3L, 4L, 6L, 7L);
-		assertThat(lines.get(0).values()).containsExactly("a", "b");
-		assertThat(lines.get(1).values()).containsExactly("");
-		assertThat(lines.get(2).values()).containsExactly("two\nlines", "x");
-		assertThat(lines.get(4).readable()).isFalse();
-		assertThat(lines.get(4).recordKey()).isEmpty();
+		assertThat(records).extracting(CsvRecord::lineNumber).containsExactly(2L, 3L, 4L, 6L);
+		assertThat(records.get(0).values()).containsExactly("a", "b");
+		assertThat(records.get(1).values()).containsExactly("");
+		assertThat(records.get(2).values()).hasSize(12).contains("two\nlines");
 	}
 
-	private List<PolicyLine> readAll(Path file) {
-		PolicyCsvReader reader = new PolicyCsvReader(new CsvFile(file, PolicyFields.HEADER));
+	@Test
+	void anUnbalancedQuoteSpoilsOnlyItsOwnLine() throws IOException {
+		Path file = write("quotes.csv", HEADER + "\n" + ROW.replace(",A,", ",\"Rao\" ,") + "\n" + ROW + "\n"
+				+ ROW.replace(",A,", ",\"Unclosed,") + "\n" + ROW + "\n" + ROW + "\n");
+
+		List<CsvRecord> records = readAll(file);
+
+		assertThat(records).extracting(CsvRecord::lineNumber).containsExactly(2L, 3L, 4L, 5L, 6L);
+		assertThat(records).extracting(CsvRecord::readable).containsExactly(false, true, false, true, true);
+		assertThat(records.get(2).problem()).contains("quoted field");
+		assertThat(records.get(4).values()).hasSize(12);
+	}
+
+	@Test
+	void anOverlongLineIsReadPastNotHeld() throws IOException {
+		Path file = write("long.csv", HEADER + "\n" + "x".repeat(CsvRecordReader.MAX_LINE_LENGTH + 10) + "\n" + ROW
+				+ "\n\"" + "y".repeat(CsvRecordReader.MAX_LINE_LENGTH + 10) + "\n" + ROW);
+
+		List<CsvRecord> records = readAll(file);
+
+		assertThat(records).extracting(CsvRecord::lineNumber).containsExactly(2L, 3L, 4L, 5L);
+		assertThat(records).extracting(CsvRecord::readable).containsExactly(false, true, false, true);
+		assertThat(records.get(0).problem()).contains("longer than");
+	}
+
+	private List<CsvRecord> readAll(Path file) {
+		CsvItemReader reader = new CsvItemReader(new CsvFile(file, PolicyFields.HEADER));
 		reader.open(new ExecutionContext());
-		List<PolicyLine> lines = new ArrayList<>();
-		for (PolicyLine line = reader.read(); line != null; line = reader.read()) {
-			lines.add(line);
+		List<CsvRecord> records = new ArrayList<>();
+		for (CsvRecord record = reader.read(); record != null; record = reader.read()) {
+			records.add(record);
 		}
 		reader.close();
-		return lines;
+		return records;
 	}
 
 	private void assertRefused(Path file, String message) {

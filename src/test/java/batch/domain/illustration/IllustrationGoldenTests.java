@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import batch.reader.CsvFile;
-import batch.reader.PolicyCsvReader;
-import batch.reader.PolicyLine;
+import batch.reader.CsvItemReader;
+import batch.reader.CsvRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +42,9 @@ class IllustrationGoldenTests {
 		Illustrator illustrator = new Illustrator(BASIS_2026_1);
 		Map<Long, Long> firstLines = new HashMap<>();
 		List<Illustration> results = new ArrayList<>();
-		PolicyCsvReader reader = new PolicyCsvReader(new CsvFile(GOLDEN.resolve("policies.csv"), PolicyFields.HEADER));
+		CsvItemReader reader = new CsvItemReader(new CsvFile(GOLDEN.resolve("policies.csv"), PolicyFields.HEADER));
 		reader.open(new ExecutionContext());
-		for (PolicyLine line = reader.read(); line != null; line = reader.read()) {
+		for (CsvRecord line = reader.read(); line != null; line = reader.read()) {
 			if (!line.readable() || line.values().length != PolicyFields.HEADER.size()) {
 				rejects.add(line.lineNumber() + "," + RejectReason.MALFORMED_ROW);
 				continue;

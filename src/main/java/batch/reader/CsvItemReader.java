@@ -1,0 +1,54 @@
+package batch.reader;
+
+import java.io.IOException;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads an input CSV file record by record, each with the physical line it starts on; a record
+ * that cannot be read comes back without values, so that it is rejected, not lost.
+ * <p>
+ * It keeps no position: a restarted import reads the file again from the top, which re-detects
+ * duplicates and rewrites the same rows (every write is an upsert).
+ */
+public class CsvItemReader implements ItemStreamReader<CsvRecord> {
+
+	private final CsvFile file;
+
+	private CsvRecordReader records;
+
+	public CsvItemReader(CsvFile file) {
+		this.file = file;
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) {
+		this.records = this.file.open();
+	}
+
+	@Override
+	public CsvRecord read() {
+		try {
+			return this.records.next();
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("cannot read " + this.file.path() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.records != null) {
+			try {
+				this.records.close();
+			}
+			catch (IOException ex) {
+				throw new ItemStreamException("cannot close " + this.file.path(), ex);
+			}
+			this.records = null;
+		}
+	}
+
+}

@@ -4,7 +4,7 @@
 
 -- The in-force book. Personal data is never stored in clear: holder name and mobile as keyed
 -- hashes (HMAC-SHA256, hex), the date of birth encrypted (AES-256-GCM) under the key named by
--- pii_key_id. import_instance_id is the job instance whose input file last loaded the policy.
+-- pii_key_id. source_line and job_execution_id tell which import last wrote the row.
 CREATE TABLE IF NOT EXISTS policy (
 	policy_id BIGINT NOT NULL PRIMARY KEY,
 	product_code VARCHAR(16) NOT NULL,
@@ -21,11 +21,17 @@ CREATE TABLE IF NOT EXISTS policy (
 	policy_term INT NOT NULL,
 	premium_paying_term INT NOT NULL,
 	source_line BIGINT NOT NULL,
-	import_instance_id BIGINT NOT NULL,
 	job_execution_id BIGINT NOT NULL,
-	INDEX policy_import_idx (import_instance_id, policy_id),
 	INDEX policy_holder_name_idx (holder_name_hash),
 	INDEX policy_mobile_idx (mobile_hash)
+);
+
+-- The policies of each run's input file (a run is a job instance): what the run calculates and
+-- exports, even if a later file loads some of the same policies again.
+CREATE TABLE IF NOT EXISTS run_policy (
+	job_instance_id BIGINT NOT NULL,
+	policy_id BIGINT NOT NULL,
+	PRIMARY KEY (job_instance_id, policy_id)
 );
 
 -- One row per policy per policy year. NULL where a column does not apply to the product.

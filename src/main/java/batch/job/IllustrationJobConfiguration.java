@@ -21,7 +21,7 @@ import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,7 +70,7 @@ class IllustrationJobConfiguration {
 	@Bean
 	Step importPoliciesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			StepProperties properties, CsvItemReader policyCsvReader, PolicyImportProcessor policyImportProcessor,
-			JdbcBatchItemWriter<ImportedPolicy> policyWriter, RejectRecorder policyRejectRecorder) {
+			CompositeItemWriter<ImportedPolicy> policyWriter, RejectRecorder policyRejectRecorder) {
 		return new StepBuilder("importPolicies", jobRepository).<CsvRecord, ImportedPolicy>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(policyCsvReader)

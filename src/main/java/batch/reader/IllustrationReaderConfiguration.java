@@ -47,8 +47,9 @@ class IllustrationReaderConfiguration {
 		parameters.put("maxPolicyId", maxPolicyId);
 		String where = "policy_id BETWEEN :minPolicyId AND :maxPolicyId";
 		if (input != null) {
-			where += " AND import_instance_id = :importInstanceId";
-			parameters.put("importInstanceId", jobInstanceId);
+			where += " AND policy_id IN (SELECT policy_id FROM run_policy WHERE job_instance_id = :jobInstanceId"
+					+ " AND policy_id BETWEEN :minPolicyId AND :maxPolicyId)";
+			parameters.put("jobInstanceId", jobInstanceId);
 		}
 		return new JdbcPagingItemReaderBuilder<Policy>().name("policyTableReader")
 			.dataSource(dataSource)

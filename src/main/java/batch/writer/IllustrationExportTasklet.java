@@ -32,10 +32,14 @@ public class IllustrationExportTasklet implements Tasklet {
 	private static final String ILLUSTRATIONS = "SELECT i.* FROM illustration i"
 			+ " JOIN policy p ON p.policy_id = i.policy_id";
 
+	private static final String ILLUSTRATIONS_OF_RUN = "SELECT i.* FROM illustration i"
+			+ " JOIN run_policy r ON r.policy_id = i.policy_id WHERE r.job_instance_id = ?";
+
 	private static final String SUMMARIES = "SELECT s.* FROM illustration_summary s"
 			+ " JOIN policy p ON p.policy_id = s.policy_id";
 
-	private static final String OF_IMPORT = " WHERE p.import_instance_id = ?";
+	private static final String SUMMARIES_OF_RUN = "SELECT s.* FROM illustration_summary s"
+			+ " JOIN run_policy r ON r.policy_id = s.policy_id WHERE r.job_instance_id = ?";
 
 	private static final String REJECTS = "SELECT line_number, record_key, reason_code, message FROM rejected_record"
 			+ " WHERE job_instance_id = ? AND source = ? ORDER BY line_number";
@@ -67,10 +71,9 @@ public class IllustrationExportTasklet implements Tasklet {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot create the export directory " + this.directory, ex);
 		}
-		String filter = this.wholeBook ? "" : OF_IMPORT;
 		Object[] args = this.wholeBook ? new Object[0] : new Object[] { this.jobInstanceId };
 		long rows = this.export.write(this.directory.resolve("illustrations.csv"), ILLUSTRATION_HEADER,
-				ILLUSTRATIONS + filter + " ORDER BY i.policy_id, i.policy_year", args, (rs) -> new String[] {
+				(this.wholeBook ? ILLUSTRATIONS : ILLUSTRATIONS_OF_RUN) + " ORDER BY i.policy_id, i.policy_year", args, (rs) -> new String[] {
 						rs.getString("policy_id"), rs.getString("product_code"), rs.getString("policy_year"),
 						rs.getString("age"), CsvExport.money(rs, "premium"), CsvExport.money(rs, "total_premiums_paid"),
 						CsvExport.money(rs, "guaranteed_death_benefit"), CsvExport.money(rs, "guaranteed_surrender_value"),
@@ -80,7 +83,7 @@ public class IllustrationExportTasklet implements Tasklet {
 						CsvExport.money(rs, "surrender_value_8"), CsvExport.money(rs, "maturity_benefit_8"),
 						CsvExport.money(rs, "accrued_bonus_8"), CsvExport.money(rs, "fund_value_8") });
 		rows += this.export.write(this.directory.resolve("summary.csv"), SUMMARY_HEADER,
-				SUMMARIES + filter + " ORDER BY s.policy_id", args,
+				(this.wholeBook ? SUMMARIES : SUMMARIES_OF_RUN) + " ORDER BY s.policy_id", args,
 				(rs) -> new String[] { rs.getString("policy_id"), rs.getString("product_code"),
 						CsvExport.money(rs, "annual_premium"), CsvExport.money(rs, "maturity_benefit_4"),
 						CsvExport.money(rs, "maturity_benefit_8"), CsvExport.decimal(rs, "irr_4", 4),

@@ -10,6 +10,7 @@ import batch.processor.ImportedPolicy;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -26,13 +27,30 @@ class IllustrationWriterConfiguration {
 	static final String POLICY_UPSERT = Upsert.sql("policy", List.of("policy_id"),
 			List.of("product_code", "holder_name_hash", "mobile_hash", "dob_encrypted", "pii_key_id", "gender",
 					"commencement_date", "entry_age", "sum_assured", "modal_premium", "premium_frequency",
-					"policy_term", "premium_paying_term", "source_line", "import_instance_id", "job_execution_id"));
+					"policy_term", "premium_paying_term", "source_line", "job_execution_id"));
 
+	static final String RUN_POLICY_INSERT = "INSERT INTO run_policy (job_instance_id, policy_id) VALUES (?, ?)"
+			+ " ON DUPLICATE KEY UPDATE policy_id = VALUES(policy_id)";
+
+	// The policy row and the run's claim on it, in the same chunk transaction.
 	@Bean
 	@StepScope
-	JdbcBatchItemWriter<ImportedPolicy> policyWriter(DataSource dataSource,
+	CompositeItemWriter<ImportedPolicy> policyWriter(DataSource dataSource,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		JdbcBatchItemWriter<ImportedPolicy> runPolicies = new JdbcBatchItemWriterBuilder<ImportedPolicy>()
+			.dataSource(dataSource)
+			.sql(RUN_POLICY_INSERT)
+			.assertUpdates(false)
+			.itemPreparedStatementSetter((imported, ps) -> {
+				ps.setLong(1, jobInstanceId);
+				ps.setLong(2, imported.policy().policyId());
+			})
+			.build();
+		return new CompositeItemWriter<>(List.of(policies(dataSource, jobExecutionId), runPolicies));
+	}
+
+	private static JdbcBatchItemWriter<ImportedPolicy> policies(DataSource dataSource, long jobExecutionId) {
 		return new JdbcBatchItemWriterBuilder<ImportedPolicy>().dataSource(dataSource)
 			.sql(POLICY_UPSERT)
 			.assertUpdates(false)
@@ -53,8 +71,7 @@ class IllustrationWriterConfiguration {
 				ps.setInt(13, policy.term());
 				ps.setInt(14, policy.premiumPayingTerm());
 				ps.setLong(15, imported.sourceLine());
-				ps.setLong(16, jobInstanceId);
-				ps.setLong(17, jobExecutionId);
+				ps.setLong(16, jobExecutionId);
 			})
 			.build();
 	}

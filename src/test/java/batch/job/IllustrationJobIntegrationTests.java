@@ -101,7 +101,7 @@ class IllustrationJobIntegrationTests {
 
 		// and every valid policy is stored and illustrated exactly as the engine computes it
 		Map<Long, Illustration> expected = expectedIllustrations();
-		assertThat(count("SELECT COUNT(*) FROM policy WHERE import_instance_id = ?", instance))
+		assertThat(count("SELECT COUNT(*) FROM run_policy WHERE job_instance_id = ?", instance))
 			.isEqualTo(expected.size());
 		long years = expected.values().stream().mapToLong((illustration) -> illustration.years().size()).sum();
 		assertThat(count("SELECT COUNT(*) FROM illustration WHERE job_execution_id = ?", execution.getId()))
@@ -137,7 +137,8 @@ class IllustrationJobIntegrationTests {
 			}
 		}
 		List<Map<String, Object>> stored = this.jdbc.queryForList(
-				"SELECT * FROM policy WHERE import_instance_id = ?", execution.getJobInstanceId());
+				"SELECT p.* FROM policy p JOIN run_policy r ON r.policy_id = p.policy_id WHERE r.job_instance_id = ?",
+				execution.getJobInstanceId());
 		assertThat(stored).hasSize(validById.size());
 		for (Map<String, Object> policy : stored) {
 			String[] input = validById.get(((Number) policy.get("policy_id")).longValue());
@@ -204,7 +205,7 @@ class IllustrationJobIntegrationTests {
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
 		long partitionSize = count(
-				"SELECT COUNT(*) FROM policy WHERE import_instance_id = ? AND policy_id BETWEEN ? AND ?",
+				"SELECT COUNT(*) FROM run_policy WHERE job_instance_id = ? AND policy_id BETWEEN ? AND ?",
 				failed.getJobInstanceId(), failedPartition.getExecutionContext().getLong("minPolicyId"),
 				failedPartition.getExecutionContext().getLong("maxPolicyId"));
 		assertThat(partitions(restarted)).singleElement().satisfies((partition) -> {
@@ -218,6 +219,29 @@ class IllustrationJobIntegrationTests {
 		for (String file : List.of("illustrations.csv", "summary.csv", "rejects.csv")) {
 			assertThat(directory.resolve("restarted").resolve(file)).hasSameTextualContentAs(
 					directory.resolve("uninterrupted").resolve(file));
+		}
+	}
+
+	@Test
+	void aLaterRunOfSomeOfTheSamePoliciesLeavesAnEarlierRunWhole() throws Exception {
+		// given a run that failed part-way
+		Steps.run(this.jobs, policies.file(), directory.resolve("whole"));
+		JobExecution failed = Steps.runRefusing(this.jdbc, this.jobs, "illustration", 0.5,
+				directory.resolve("overlapped"));
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		// and a later run of a file with the first 500 of its rows
+		List<String> lines = Files.readAllLines(policies.file());
+		Path subset = Files.write(directory.resolve("subset.csv"), lines.subList(0, 501));
+		assertThat(Steps.run(this.jobs, subset, null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		// when the first run is restarted
+		JobExecution restarted = this.jobs.getJobOperator().restart(failed);
+
+		// then it still calculates and exports every policy of its own file
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		for (String file : List.of("illustrations.csv", "summary.csv", "rejects.csv")) {
+			assertThat(directory.resolve("overlapped").resolve(file))
+				.hasSameTextualContentAs(directory.resolve("whole").resolve(file));
 		}
 	}
 

@@ -53,22 +53,32 @@ final class RunSummary {
 			out.println();
 		}
 		if (this.execution.getStatus() == BatchStatus.FAILED || this.execution.getStatus() == BatchStatus.STOPPED) {
-			steps.stream()
-				.filter((step) -> step.getStatus() == BatchStatus.FAILED)
-				.reduce((first, second) -> second)
-				.ifPresent((step) -> out.println("  failed in " + step.getStepName() + ": " + firstLine(step)));
+			String cause = cause(steps);
+			if (cause != null) {
+				out.println("  " + cause);
+			}
 			out.println("restart it with: ./batch restart " + this.execution.getId());
 		}
 		out.flush();
 	}
 
-	private static String firstLine(StepExecution step) {
-		List<Throwable> failures = step.getFailureExceptions();
-		if (!failures.isEmpty()) {
-			return SpringContext.rootMessage(failures.get(failures.size() - 1));
+	// The step that failed first, a partition rather than its manager, with the root cause of its
+	// failure: the database error, not the framework's wrapper around it.
+	private String cause(List<StepExecution> steps) {
+		StepExecution failed = steps.stream()
+			.filter((step) -> step.getStatus() == BatchStatus.FAILED && !step.getFailureExceptions().isEmpty())
+			.min(Comparator.comparing((StepExecution step) -> !step.getStepName().contains(":"))
+				.thenComparingLong(StepExecution::getId))
+			.orElse(null);
+		if (failed != null) {
+			return "failed in " + failed.getStepName() + ": " + rootCause(failed.getFailureExceptions());
 		}
-		String description = step.getExitStatus().getExitDescription();
-		return description.lines().findFirst().orElse(step.getExitStatus().getExitCode());
+		List<Throwable> failures = this.execution.getAllFailureExceptions();
+		return failures.isEmpty() ? null : "failed: " + rootCause(failures);
+	}
+
+	private static String rootCause(List<Throwable> failures) {
+		return SpringContext.rootMessage(failures.get(failures.size() - 1));
 	}
 
 	private static Duration elapsed(LocalDateTime start, LocalDateTime end) {

@@ -34,7 +34,7 @@ final class SpringContext implements AutoCloseable {
 					.run(this.arguments);
 			}
 			catch (RuntimeException ex) {
-				throw new CliException(ExitCodes.FAILED, "cannot start: " + rootMessage(ex));
+				throw new CliException(ExitCodes.FAILED, "cannot start: " + StartupFailure.describe(ex));
 			}
 		}
 		return this.context;

@@ -40,15 +40,21 @@ class IllustrationJobConfiguration {
 	private static final String EXPORT = "EXPORT";
 
 	@Bean
-	Job illustrationJob(JobRepository jobRepository, Step importPoliciesStep, Step calculateIllustrationsManagerStep,
-			Step exportIllustrationsStep) {
+	IllustrationJobParameters illustrationJobParameters() {
+		return new IllustrationJobParameters();
+	}
+
+	@Bean
+	Job illustrationJob(IllustrationJobParameters illustrationJobParameters, JobRepository jobRepository,
+			Step importPoliciesStep, Step calculateIllustrationsManagerStep, Step exportIllustrationsStep) {
 		JobExecutionDecider inputGiven = (jobExecution, stepExecution) -> new FlowExecutionStatus(
 				(jobExecution.getJobParameters().getString(IllustrationJobParameters.INPUT) != null) ? IMPORT
 						: "RECALCULATE");
 		JobExecutionDecider exportAsked = (jobExecution, stepExecution) -> new FlowExecutionStatus(
 				(jobExecution.getJobParameters().getString(IllustrationJobParameters.EXPORT_DIR) != null) ? EXPORT
 						: "NO_EXPORT");
-		return new JobBuilder("illustrationJob", jobRepository).validator(new IllustrationJobParameters())
+		return new JobBuilder(illustrationJobParameters.jobName(), jobRepository)
+			.validator(illustrationJobParameters)
 			.start(inputGiven)
 			.on(IMPORT)
 			.to(importPoliciesStep)

@@ -14,10 +14,11 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
 /**
- * The parameters of illustrationJob and their checks: a bad file or directory stops the run
- * before anything is written, with a message that says what to fix.
+ * The parameters of illustrationJob and their checks: names and values at every launch and
+ * restart; the input file and export directory before a new run, so that a bad file or directory
+ * stops it before anything is written, with a message that says what to fix.
  */
-public final class IllustrationJobParameters implements JobParametersValidator {
+public final class IllustrationJobParameters implements JobParametersValidator, JobPreflight {
 
 	/** The policies CSV to import and illustrate (identifying); absent: recalculate every policy. */
 	public static final String INPUT = "input";
@@ -29,6 +30,11 @@ public final class IllustrationJobParameters implements JobParametersValidator {
 	public static final String RUN_ID = "run.id";
 
 	@Override
+	public String jobName() {
+		return "illustrationJob";
+	}
+
+	@Override
 	public void validate(JobParameters parameters) throws InvalidJobParametersException {
 		for (var parameter : parameters) {
 			String name = parameter.name();
@@ -37,6 +43,17 @@ public final class IllustrationJobParameters implements JobParametersValidator {
 						+ "': it takes " + INPUT + ", " + EXPORT_DIR + " and " + RUN_ID);
 			}
 		}
+		for (String name : new String[] { INPUT, EXPORT_DIR }) {
+			String value = parameters.getString(name);
+			if (value != null) {
+				path(name, value);
+			}
+		}
+	}
+
+	@Override
+	public void check(JobParameters parameters) throws InvalidJobParametersException {
+		validate(parameters);
 		String input = parameters.getString(INPUT);
 		if (input != null) {
 			try {

@@ -2,6 +2,7 @@ package batch.privacy;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -47,8 +48,11 @@ class PrivacyConfiguration {
 		if (keyId == null || keyId.isBlank()) {
 			throw new IllegalStateException("batch.privacy.encryption-key-id must name one of batch.privacy.encryption-keys");
 		}
+		// Key ids compare without case: Spring lower-cases map keys bound from the environment.
 		Map<String, byte[]> decoded = new LinkedHashMap<>();
-		keys.forEach((id, key) -> decoded.put(id, key("batch.privacy.encryption-keys." + id, key)));
+		keys.forEach((id, key) -> decoded.put(id.toLowerCase(Locale.ROOT),
+				key("batch.privacy.encryption-keys." + id, key)));
+		keyId = keyId.toLowerCase(Locale.ROOT);
 		return new PersonalDataProtector(key("batch.privacy.hash-key", hashKey), keyId, decoded);
 	}
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.opencsv.CSVWriter;
@@ -19,20 +20,27 @@ import com.opencsv.ICSVWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Streams a query into a CSV file with opencsv: fields quoted only where they must be, lines
- * ended with LF, written to a temporary file that replaces the target only when complete.
+ * Streams queries into a set of CSV files with opencsv (fields quoted only where they must be,
+ * lines ended with LF), each first written beside its target as {@code *.part}: the set replaces
+ * the targets only when every file is complete, and a failure leaves the old files and no
+ * partial ones.
  */
-final class CsvExport {
+final class CsvExport implements AutoCloseable {
 
 	private final JdbcTemplate jdbc;
+
+	private final List<Path> written = new ArrayList<>();
+
+	private boolean committed;
 
 	CsvExport(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** Writes the header and one line per row; returns the number of rows. */
+	/** Writes the header and one line per row into {@code target}'s partial file; returns the rows. */
 	long write(Path target, List<String> header, String sql, Object[] args, RowFormatter formatter) {
-		Path partial = target.resolveSibling(target.getFileName() + ".part");
+		Path partial = partial(target);
+		this.written.add(target);
 		long[] rows = { 0 };
 		try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
 				ICSVWriter csv = new CSVWriterBuilder(out).withLineEnd(CSVWriter.DEFAULT_LINE_END).build()) {
@@ -49,13 +57,40 @@ final class CsvExport {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write " + target + ": " + ex.getMessage(), ex);
 		}
-		try {
-			Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot move " + partial + " to " + target, ex);
-		}
 		return rows[0];
+	}
+
+	/** Moves every partial file over its target. */
+	void commit() {
+		for (Path target : this.written) {
+			try {
+				Files.move(partial(target), target, StandardCopyOption.REPLACE_EXISTING,
+						StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot move " + partial(target) + " to " + target, ex);
+			}
+		}
+		this.committed = true;
+	}
+
+	/** Removes the partial files of an export that did not commit. */
+	@Override
+	public void close() {
+		if (!this.committed) {
+			for (Path target : this.written) {
+				try {
+					Files.deleteIfExists(partial(target));
+				}
+				catch (IOException ex) {
+					// the export already failed: that error is the one to report
+				}
+			}
+		}
+	}
+
+	private static Path partial(Path target) {
+		return target.resolveSibling(target.getFileName() + ".part");
 	}
 
 	/** Money with exactly 2 decimals, plain digits; empty when null. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 
 import org.springframework.batch.core.step.StepContribution;
@@ -44,7 +46,7 @@ public class IllustrationExportTasklet implements Tasklet {
 	private static final String REJECTS = "SELECT line_number, record_key, reason_code, message FROM rejected_record"
 			+ " WHERE job_instance_id = ? AND source = ? ORDER BY line_number";
 
-	private final CsvExport export;
+	private final JdbcTemplate jdbc;
 
 	private final Path directory;
 
@@ -57,7 +59,7 @@ public class IllustrationExportTasklet implements Tasklet {
 	 * @param wholeBook export every policy, not only those the run imported
 	 */
 	public IllustrationExportTasklet(JdbcTemplate jdbc, Path directory, long jobInstanceId, boolean wholeBook) {
-		this.export = new CsvExport(jdbc);
+		this.jdbc = jdbc;
 		this.directory = directory;
 		this.jobInstanceId = jobInstanceId;
 		this.wholeBook = wholeBook;
@@ -71,29 +73,44 @@ public class IllustrationExportTasklet implements Tasklet {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot create the export directory " + this.directory, ex);
 		}
-		Object[] args = this.wholeBook ? new Object[0] : new Object[] { this.jobInstanceId };
-		long rows = this.export.write(this.directory.resolve("illustrations.csv"), ILLUSTRATION_HEADER,
-				(this.wholeBook ? ILLUSTRATIONS : ILLUSTRATIONS_OF_RUN) + " ORDER BY i.policy_id, i.policy_year", args, (rs) -> new String[] {
-						rs.getString("policy_id"), rs.getString("product_code"), rs.getString("policy_year"),
-						rs.getString("age"), CsvExport.money(rs, "premium"), CsvExport.money(rs, "total_premiums_paid"),
-						CsvExport.money(rs, "guaranteed_death_benefit"), CsvExport.money(rs, "guaranteed_surrender_value"),
-						CsvExport.money(rs, "death_benefit_4"), CsvExport.money(rs, "surrender_value_4"),
-						CsvExport.money(rs, "maturity_benefit_4"), CsvExport.money(rs, "accrued_bonus_4"),
-						CsvExport.money(rs, "fund_value_4"), CsvExport.money(rs, "death_benefit_8"),
-						CsvExport.money(rs, "surrender_value_8"), CsvExport.money(rs, "maturity_benefit_8"),
-						CsvExport.money(rs, "accrued_bonus_8"), CsvExport.money(rs, "fund_value_8") });
-		rows += this.export.write(this.directory.resolve("summary.csv"), SUMMARY_HEADER,
-				(this.wholeBook ? SUMMARIES : SUMMARIES_OF_RUN) + " ORDER BY s.policy_id", args,
-				(rs) -> new String[] { rs.getString("policy_id"), rs.getString("product_code"),
-						CsvExport.money(rs, "annual_premium"), CsvExport.money(rs, "maturity_benefit_4"),
-						CsvExport.money(rs, "maturity_benefit_8"), CsvExport.decimal(rs, "irr_4", 4),
-						CsvExport.decimal(rs, "irr_8", 4), rs.getString("status"), rs.getString("basis_version") });
-		rows += this.export.write(this.directory.resolve("rejects.csv"), REJECTS_HEADER, REJECTS,
-				new Object[] { this.jobInstanceId, RejectRecorder.POLICIES },
-				(rs) -> new String[] { rs.getString("line_number"), rs.getString("record_key"),
-						rs.getString("reason_code"), rs.getString("message") });
+		Object[] run = this.wholeBook ? new Object[0] : new Object[] { this.jobInstanceId };
+		long rows;
+		try (CsvExport export = new CsvExport(this.jdbc)) {
+			rows = export.write(this.directory.resolve("illustrations.csv"), ILLUSTRATION_HEADER,
+					(this.wholeBook ? ILLUSTRATIONS : ILLUSTRATIONS_OF_RUN) + " ORDER BY i.policy_id, i.policy_year", run,
+					IllustrationExportTasklet::illustration);
+			rows += export.write(this.directory.resolve("summary.csv"), SUMMARY_HEADER,
+					(this.wholeBook ? SUMMARIES : SUMMARIES_OF_RUN) + " ORDER BY s.policy_id", run,
+					IllustrationExportTasklet::summary);
+			rows += export.write(this.directory.resolve("rejects.csv"), REJECTS_HEADER, REJECTS,
+					new Object[] { this.jobInstanceId, RejectRecorder.POLICIES }, IllustrationExportTasklet::reject);
+			export.commit();
+		}
 		contribution.incrementWriteCount(rows);
 		return RepeatStatus.FINISHED;
+	}
+
+	private static String[] illustration(ResultSet rs) throws SQLException {
+		return new String[] { rs.getString("policy_id"), rs.getString("product_code"), rs.getString("policy_year"),
+				rs.getString("age"), CsvExport.money(rs, "premium"), CsvExport.money(rs, "total_premiums_paid"),
+				CsvExport.money(rs, "guaranteed_death_benefit"), CsvExport.money(rs, "guaranteed_surrender_value"),
+				CsvExport.money(rs, "death_benefit_4"), CsvExport.money(rs, "surrender_value_4"),
+				CsvExport.money(rs, "maturity_benefit_4"), CsvExport.money(rs, "accrued_bonus_4"),
+				CsvExport.money(rs, "fund_value_4"), CsvExport.money(rs, "death_benefit_8"),
+				CsvExport.money(rs, "surrender_value_8"), CsvExport.money(rs, "maturity_benefit_8"),
+				CsvExport.money(rs, "accrued_bonus_8"), CsvExport.money(rs, "fund_value_8") };
+	}
+
+	private static String[] summary(ResultSet rs) throws SQLException {
+		return new String[] { rs.getString("policy_id"), rs.getString("product_code"),
+				CsvExport.money(rs, "annual_premium"), CsvExport.money(rs, "maturity_benefit_4"),
+				CsvExport.money(rs, "maturity_benefit_8"), CsvExport.decimal(rs, "irr_4", 4),
+				CsvExport.decimal(rs, "irr_8", 4), rs.getString("status"), rs.getString("basis_version") };
+	}
+
+	private static String[] reject(ResultSet rs) throws SQLException {
+		return new String[] { rs.getString("line_number"), rs.getString("record_key"), rs.getString("reason_code"),
+				rs.getString("message") };
 	}
 
 }

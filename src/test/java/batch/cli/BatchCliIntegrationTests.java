@@ -61,11 +61,12 @@ class BatchCliIntegrationTests {
 		onMariaDb("illustrate", policies.toString()); // the schema exists
 		long instancesBefore = count(MARIADB, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE");
 
-		Run run = onMariaDb("illustrate", bad.toString());
+		Run run = withLogsCaptured(() -> onMariaDb("illustrate", bad.toString()));
 
 		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
 		assertThat(run.out()).isEmpty();
 		assertThat(run.err()).contains("bad.csv has the wrong header: expected policy_id,product_code,")
+			.contains("development key") // the logs are captured too
 			.doesNotContain("Exception")
 			.doesNotContain("\tat ");
 		assertThat(count(MARIADB, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(instancesBefore);
@@ -116,22 +117,56 @@ class BatchCliIntegrationTests {
 					+ FailingTrigger.class.getName() + "\"");
 		}
 		Path export = directory.resolve("h2");
-		Run failed = run("illustrate", policies.toString(), "--export-dir", export.toString(),
+		Path input = Files.copy(policies, directory.resolve("h2-policies.csv"));
+		Run failed = run("illustrate", input.toString(), "--export-dir", export.toString(),
 				"--spring.datasource.url=" + h2);
 		assertThat(failed.exitCode()).isEqualTo(ExitCodes.FAILED);
-		assertThat(failed.out()).contains("illustrationJob FAILED").contains("restart it with: ./batch restart");
+		assertThat(failed.out()).contains("illustrationJob FAILED")
+			.contains("failed in calculateIllustrationsWorker:partition")
+			.contains("injected failure")
+			.contains("restart it with: ./batch restart");
 		try (Connection connection = DriverManager.getConnection(h2, "", "");
 				Statement statement = connection.createStatement()) {
 			statement.execute("DROP TRIGGER refuse");
 		}
 
-		// when restarted by its id in a new application context, as a new process would
+		// when restarted by its id in a new application context, as a new process would, after the
+		// input file was archived: its import had completed, so the run does not need it any more
+		Files.move(input, directory.resolve("h2-policies.archived"));
 		Run restarted = run("restart", Long.toString(executionId(failed)), "--spring.datasource.url=" + h2);
 
 		assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
 		assertThat(executionId(restarted)).isGreaterThan(executionId(failed));
 		for (String file : List.of("illustrations.csv", "summary.csv", "rejects.csv")) {
 			assertThat(export.resolve(file)).hasSameTextualContentAs(reference.resolve(file));
+		}
+	}
+
+	@Test
+	void aBadSettingOrAnUnreachableDatabaseIsOneLineWithoutAStackTrace() {
+		Run badSetting = withLogsCaptured(() -> onMariaDb("illustrate", policies.toString(), "--batch.chunk-size=0"));
+		Run noDatabase = withLogsCaptured(() -> run("illustrate", policies.toString(),
+				"--spring.datasource.url=jdbc:mysql://127.0.0.1:1/none"));
+
+		assertThat(badSetting.exitCode()).isEqualTo(ExitCodes.FAILED);
+		assertThat(badSetting.err()).contains("cannot start: invalid setting batch.chunk-size: must be greater than 0")
+			.doesNotContain("\tat ");
+		assertThat(noDatabase.exitCode()).isEqualTo(ExitCodes.FAILED);
+		assertThat(noDatabase.err()).contains("cannot start: cannot use the database").doesNotContain("\tat ");
+	}
+
+	// The run's own error output together with everything logged meanwhile, which goes to the
+	// process's standard error.
+	private static Run withLogsCaptured(java.util.function.Supplier<Run> command) {
+		java.io.PrintStream original = System.err;
+		java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
+		System.setErr(new java.io.PrintStream(logs, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			Run run = command.get();
+			return new Run(run.exitCode(), run.out(), run.err() + logs.toString(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setErr(original);
 		}
 	}
 

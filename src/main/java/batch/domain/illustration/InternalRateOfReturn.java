@@ -7,6 +7,10 @@ import java.math.RoundingMode;
  * The yield r of premiums AP at the start of each premium year against a maturity benefit MB at
  * the end of year PT: sum_{t=1..PPT} AP (1 + r)^-(t-1) = MB (1 + r)^-PT, found by bisection on
  * [-0.99, 1.0] and reported as r4(r).
+ * <p>
+ * The bisection runs in binary floating point, to 1e-13. Only where the root is that close to a
+ * rounding boundary of r4 could the last digit depend on it; there the side of the boundary is
+ * decided exactly, in decimal.
  */
 public final class InternalRateOfReturn {
 
@@ -16,11 +20,16 @@ public final class InternalRateOfReturn {
 
 	private static final double TOLERANCE = 1e-13;
 
+	private static final BigDecimal HALF_STEP = new BigDecimal("0.00005");
+
+	private static final BigDecimal NEAR = new BigDecimal("1e-9");
+
 	private InternalRateOfReturn() {
 	}
 
 	/**
-	 * @return r4(r), or null when the maturity benefit is not positive or has no root in range
+	 * @return r4(r), or null when the maturity benefit is not positive or the root is outside the
+	 * bracket
 	 */
 	public static BigDecimal of(BigDecimal annualPremium, int premiumPayingTerm, int term,
 			BigDecimal maturityBenefit) {
@@ -50,7 +59,14 @@ public final class InternalRateOfReturn {
 				high = middle;
 			}
 		}
-		return BigDecimal.valueOf((low + high) / 2).setScale(4, RoundingMode.HALF_UP);
+		BigDecimal root = BigDecimal.valueOf((low + high) / 2);
+		BigDecimal rounded = root.setScale(4, RoundingMode.HALF_UP);
+		for (BigDecimal boundary : new BigDecimal[] { rounded.subtract(HALF_STEP), rounded.add(HALF_STEP) }) {
+			if (root.subtract(boundary).abs().compareTo(NEAR) < 0) {
+				return roundedAtBoundary(boundary, annualPremium, premiumPayingTerm, term, maturityBenefit);
+			}
+		}
+		return rounded;
 	}
 
 	// Present value of the premiums less that of the maturity benefit, both discounted to the start.
@@ -63,6 +79,20 @@ public final class InternalRateOfReturn {
 			factor *= discount;
 		}
 		return premiums - benefit * Math.pow(discount, term);
+	}
+
+	// h(b) = sum AP (1 + b)^(PT - t + 1) - MB, the equation times (1 + b)^PT, is exact in decimal
+	// and increases with b: its sign says on which side of b the root lies.
+	private static BigDecimal roundedAtBoundary(BigDecimal boundary, BigDecimal annualPremium, int premiumPayingTerm,
+			int term, BigDecimal maturityBenefit) {
+		BigDecimal growth = BigDecimal.ONE.add(boundary);
+		BigDecimal accumulated = BigDecimal.ZERO;
+		for (int t = 1; t <= premiumPayingTerm; t++) {
+			accumulated = accumulated.add(annualPremium.multiply(growth.pow(term - t + 1)));
+		}
+		int side = accumulated.subtract(maturityBenefit).signum();
+		boolean rootAbove = side < 0 || (side == 0 && boundary.signum() > 0);
+		return (rootAbove ? boundary.add(HALF_STEP) : boundary.subtract(HALF_STEP)).setScale(4);
 	}
 
 }

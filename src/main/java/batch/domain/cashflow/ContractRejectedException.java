@@ -1,0 +1,19 @@
+package batch.domain.cashflow;
+
+/**
+ * A contract that cannot be projected. The message names the term and the rule, never a value.
+ */
+public class ContractRejectedException extends RuntimeException {
+
+	private final CashFlowRejectReason reason;
+
+	public ContractRejectedException(CashFlowRejectReason reason, String message) {
+		super(message, null, false, false);
+		this.reason = reason;
+	}
+
+	public CashFlowRejectReason reason() {
+		return this.reason;
+	}
+
+}

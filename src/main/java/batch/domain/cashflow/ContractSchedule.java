@@ -1,0 +1,119 @@
+package batch.domain.cashflow;
+
+import java.util.Arrays;
+
+/**
+ * The events a contract schedules (the "Contract Schedule" tables of ACTUS section 7), as
+ * actus-core builds them: schedules per event type, capitalization turning early interest
+ * payments into IPCI, a fixed next reset turning the first reset into RRF, annuities fixing their
+ * payment (PRF) at the start and at every reset, and termination cutting off what follows.
+ */
+final class ContractSchedule {
+
+	private ContractSchedule() {
+	}
+
+	static EventQueue of(ContractTerms terms, long maturity) {
+		EventQueue queue = new EventQueue(terms.businessDay, terms.calendar);
+		queue.add(terms.initialExchangeDate, EventType.IED);
+		queue.add(maturity, EventType.MD);
+		if (terms.purchaseDate != Moments.NONE) {
+			queue.addExact(terms.purchaseDate, EventType.PRD);
+		}
+		long[] principal = new long[0];
+		if (terms.type.amortizes()) {
+			principal = Schedule.of(terms.principalRedemptionAnchor, terms.principalRedemptionCycle, maturity,
+					terms.endOfMonth, false);
+			queue.addAll(principal, EventType.PR);
+		}
+		addInterestPayments(queue, terms, maturity);
+		addRateResets(queue, terms, maturity);
+		if (terms.interestScaled || terms.notionalScaled) {
+			queue.addAll(Schedule.of(terms.scalingAnchor, terms.scalingCycle, maturity, terms.endOfMonth, false),
+					EventType.SC);
+		}
+		if (terms.type.amortizes()
+				&& terms.interestCalculationBase == ContractTerms.InterestCalculationBase.NTL) {
+			queue.addAll(Schedule.of(terms.interestCalculationBaseAnchor, terms.interestCalculationBaseCycle, maturity,
+					terms.endOfMonth, false), EventType.IPCB);
+		}
+		if (terms.terminationDate != Moments.NONE) {
+			queue.removeAfter(terms.terminationDate, EventType.TD);
+			queue.addExact(terms.terminationDate, EventType.TD);
+		}
+		return queue;
+	}
+
+	private static void addInterestPayments(EventQueue queue, ContractTerms terms, long maturity) {
+		long[] payments;
+		if (terms.type == ContractType.NAM || terms.type == ContractType.ANN) {
+			payments = amortizingInterestPayments(terms, maturity);
+		}
+		else if (terms.interestPaymentCycle != null || terms.interestPaymentAnchor != Moments.NONE) {
+			payments = Schedule.of(terms.interestPaymentAnchor, terms.interestPaymentCycle, maturity, terms.endOfMonth,
+					true);
+		}
+		else {
+			payments = new long[0];
+		}
+		queue.addAll(payments, EventType.IP);
+		if (terms.capitalizationEndDate != Moments.NONE) {
+			long end = queue.shifted(terms.capitalizationEndDate);
+			queue.retype(EventType.IP, end, EventType.IPCI);
+			queue.remove(end, EventType.IPCI);
+			queue.add(terms.capitalizationEndDate, EventType.IPCI);
+		}
+	}
+
+	// NAM and ANN pay interest on their own cycle until one principal cycle before amortization
+	// starts, then with every principal redemption and at maturity.
+	private static long[] amortizingInterestPayments(ContractTerms terms, long maturity) {
+		long[] beforeAmortization = new long[0];
+		if (terms.interestPaymentCycle != null || terms.interestPaymentAnchor != Moments.NONE) {
+			long end = (terms.principalRedemptionCycle != null)
+					? terms.principalRedemptionCycle.minus(terms.principalRedemptionAnchor)
+					: terms.principalRedemptionAnchor;
+			if (terms.interestPaymentAnchor <= end
+					&& (terms.capitalizationEndDate == Moments.NONE || terms.capitalizationEndDate < end)) {
+				beforeAmortization = Schedule.of(terms.interestPaymentAnchor, terms.interestPaymentCycle, end,
+						terms.endOfMonth, true);
+			}
+		}
+		long[] withRedemptions = Schedule.of(terms.principalRedemptionAnchor, terms.principalRedemptionCycle, maturity,
+				terms.endOfMonth, true);
+		long[] all = Arrays.copyOf(beforeAmortization, beforeAmortization.length + withRedemptions.length);
+		System.arraycopy(withRedemptions, 0, all, beforeAmortization.length, withRedemptions.length);
+		Arrays.sort(all);
+		int distinct = 0;
+		for (int i = 0; i < all.length; i++) {
+			if (i == 0 || all[i] != all[i - 1]) {
+				all[distinct++] = all[i];
+			}
+		}
+		return Arrays.copyOf(all, distinct);
+	}
+
+	private static void addRateResets(EventQueue queue, ContractTerms terms, long maturity) {
+		if (terms.type == ContractType.ANN && Double.isNaN(terms.nextPrincipalRedemptionPayment)) {
+			// the payment is fixed the day before the first redemption; before the initial
+			// exchange it is fixed by the exchange itself
+			long fixing = Moments.plusDays(terms.principalRedemptionAnchor, -1);
+			if (fixing >= terms.initialExchangeDate) {
+				queue.add(fixing, EventType.PRF);
+			}
+		}
+		if (terms.rateResetAnchor == Moments.NONE) {
+			return;
+		}
+		long[] resets = Schedule.of(terms.rateResetAnchor, terms.rateResetCycle, maturity, terms.endOfMonth, false);
+		queue.addAll(resets, EventType.RR);
+		if (!Double.isNaN(terms.nextResetRate)) {
+			queue.retypeFirstAfter(EventType.RR, terms.statusDate, EventType.RRF);
+		}
+		if (terms.type == ContractType.ANN) {
+			// the payment is fixed again after every reset
+			queue.addAll(resets, EventType.PRF);
+		}
+	}
+
+}

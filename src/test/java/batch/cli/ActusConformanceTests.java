@@ -1,0 +1,98 @@
+package batch.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Every published ACTUS conformance case for PAM, LAM, NAM and ANN, through the conformance
+ * runner, against its expected events under the rule of the reference README: same length and
+ * order, same dates, types and currency, numbers within 1e-9 relative.
+ */
+class ActusConformanceTests {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	static Stream<Arguments> cases() throws IOException {
+		List<Arguments> cases = new ArrayList<>();
+		for (String type : List.of("pam", "lam", "nam", "ann")) {
+			String resource = "/actus/actus-tests-" + type + ".json";
+			ConformanceRunner.Outcome outcome;
+			try (InputStream in = ActusConformanceTests.class.getResourceAsStream(resource)) {
+				outcome = new ConformanceRunner().run(in);
+			}
+			JsonNode expected;
+			try (InputStream in = ActusConformanceTests.class.getResourceAsStream(resource)) {
+				expected = JSON.readTree(in);
+			}
+			for (Map.Entry<String, JsonNode> entry : expected.properties()) {
+				cases.add(Arguments.of(Named.of(entry.getKey(), entry.getValue().path("results")),
+						outcome.results().path(entry.getKey())));
+			}
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void caseMatchesItsExpectedEvents(JsonNode expected, JsonNode actual) {
+		assertThat(actual.isArray()).as("rejected: %s", actual).isTrue();
+		List<String> differences = new ArrayList<>();
+		for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+			JsonNode want = expected.path(i);
+			JsonNode got = actual.path(i);
+			String row = i + ": expected " + describe(want) + "\n   got      " + describe(got);
+			if (want.isMissingNode() || got.isMissingNode()
+					|| !sameTime(want.path("eventDate").asString(), got.path("eventDate").asString())
+					|| !want.path("eventType").asString().equals(got.path("eventType").asString())
+					|| !want.path("currency").asString().equals(got.path("currency").asString())) {
+				differences.add(row);
+				continue;
+			}
+			for (String field : List.of("payoff", "notionalPrincipal", "nominalInterestRate", "accruedInterest")) {
+				if (want.has(field)) {
+					double w = want.path(field).asDouble();
+					double g = got.path(field).asDouble();
+					if (Math.abs(g - w) > 1e-9 * Math.max(1, Math.abs(w))) {
+						differences.add(row + "\n   (" + field + ")");
+						break;
+					}
+				}
+			}
+		}
+		if (!differences.isEmpty()) {
+			fail(differences.size() + " of " + expected.size() + " events differ:\n" + String.join("\n", differences));
+		}
+	}
+
+	private static boolean sameTime(String expected, String actual) {
+		return normalise(expected).equals(normalise(actual));
+	}
+
+	private static String normalise(String time) {
+		return (time.length() == 16) ? time + ":00" : time;
+	}
+
+	private static String describe(JsonNode event) {
+		if (event.isMissingNode()) {
+			return "(none)";
+		}
+		return event.path("eventDate").asString() + " " + event.path("eventType").asString() + " payoff="
+				+ event.path("payoff").asDouble() + " nt=" + event.path("notionalPrincipal").asDouble() + " r="
+				+ event.path("nominalInterestRate").asDouble() + " ac=" + event.path("accruedInterest").asDouble();
+	}
+
+}

@@ -14,7 +14,7 @@ final class ContractSchedule {
 	}
 
 	static EventQueue of(ContractTerms terms, long maturity) {
-		EventQueue queue = new EventQueue(terms.businessDay, terms.calendar);
+		EventQueue queue = new EventQueue(terms.businessDay, terms.calendar, expectedEvents(terms, maturity));
 		queue.add(terms.initialExchangeDate, EventType.IED);
 		queue.add(maturity, EventType.MD);
 		if (terms.purchaseDate != Moments.NONE) {
@@ -42,6 +42,22 @@ final class ContractSchedule {
 			queue.addExact(terms.terminationDate, EventType.TD);
 		}
 		return queue;
+	}
+
+	// Enough room for the interest and principal schedules at their cycles, so the queue rarely grows.
+	private static int expectedEvents(ContractTerms terms, long maturity) {
+		double days = Math.max(0, Moments.daysBetween(terms.initialExchangeDate, maturity));
+		return 8 + perCycle(days, terms.interestPaymentCycle) + perCycle(days, terms.principalRedemptionCycle)
+				+ (terms.type.amortizes() ? perCycle(days, terms.principalRedemptionCycle) : 0)
+				+ 2 * perCycle(days, terms.rateResetCycle);
+	}
+
+	private static int perCycle(double days, Cycle cycle) {
+		if (cycle == null) {
+			return 2;
+		}
+		double cycleDays = cycle.inMonths() ? cycle.months() * 28.0 : cycle.days();
+		return (int) Math.min(days / cycleDays + 2, 1 << 19);
 	}
 
 	private static void addInterestPayments(EventQueue queue, ContractTerms terms, long maturity) {

@@ -10,9 +10,11 @@ import java.util.Arrays;
  */
 final class EventQueue {
 
-	// Times are packed relative to 1900-01-01 in 39 bits of seconds (to the year 19000), then 4
-	// bits of sequence and 20 of index.
-	private static final long ORIGIN = Moments.epochDayOf(1900, 1, 1) * Moments.SECONDS_PER_DAY;
+	// Times are packed relative to 1900-01-01 in 38 bits (to the year 5000), then 4 bits of
+	// sequence and 20 of index.
+	private static final long ORIGIN = Moments.atDay(Moments.epochDayOf(1900, 1, 1), 0);
+
+	private static final long TIME_LIMIT = 1L << 38;
 
 	private static final int INDEX_BITS = 20;
 
@@ -24,29 +26,52 @@ final class EventQueue {
 
 	private final BusinessCalendar calendar;
 
-	private long[] scheduled = new long[64];
+	private final boolean shifts;
 
-	private long[] happens = new long[64];
+	private static final byte REMOVED = -1;
 
-	private long[] calculated = new long[64];
+	private static final long[] SEQUENCES = new long[TYPES.length];
 
-	private byte[] types = new byte[64];
+	static {
+		for (EventType type : TYPES) {
+			SEQUENCES[type.ordinal()] = (long) type.sequence() << INDEX_BITS;
+		}
+	}
 
-	private boolean[] removed = new boolean[64];
+	private long[] scheduled;
+
+	private long[] happens;
+
+	private long[] calculated;
+
+	private byte[] types;
 
 	private int size;
 
 	private long[] order;
 
-	EventQueue(BusinessDayConvention businessDay, BusinessCalendar calendar) {
+	/** @param capacity the number of events expected */
+	EventQueue(BusinessDayConvention businessDay, BusinessCalendar calendar, int capacity) {
 		this.businessDay = businessDay;
 		this.calendar = calendar;
+		this.shifts = businessDay != BusinessDayConvention.NOS && calendar != BusinessCalendar.NC;
+		int size = Math.max(capacity, 8);
+		this.scheduled = new long[size];
+		// Without shifts the three times are one: they share an array.
+		this.happens = this.shifts ? new long[size] : this.scheduled;
+		this.calculated = this.shifts ? new long[size] : this.scheduled;
+		this.types = new byte[size];
 	}
 
 	/** Adds an event on a scheduled time, moved off non-business days by the contract's convention. */
 	void add(long time, EventType type) {
-		add(time, this.businessDay.shift(time, this.calendar), this.businessDay.calculationTime(time, this.calendar),
-				type);
+		if (this.shifts) {
+			add(time, this.businessDay.shift(time, this.calendar),
+					this.businessDay.calculationTime(time, this.calendar), type);
+		}
+		else {
+			add(time, time, time, type);
+		}
 	}
 
 	/** Adds an event that happens exactly when given (a purchase or termination date). */
@@ -69,28 +94,28 @@ final class EventQueue {
 		if (this.size == this.scheduled.length) {
 			int capacity = this.size * 2;
 			this.scheduled = Arrays.copyOf(this.scheduled, capacity);
-			this.happens = Arrays.copyOf(this.happens, capacity);
-			this.calculated = Arrays.copyOf(this.calculated, capacity);
+			this.happens = this.shifts ? Arrays.copyOf(this.happens, capacity) : this.scheduled;
+			this.calculated = this.shifts ? Arrays.copyOf(this.calculated, capacity) : this.scheduled;
 			this.types = Arrays.copyOf(this.types, capacity);
-			this.removed = Arrays.copyOf(this.removed, capacity);
 		}
 		if (this.size >= (1 << INDEX_BITS)) {
 			throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
 					"the schedules make more than " + (1 << INDEX_BITS) + " events");
 		}
 		this.scheduled[this.size] = time;
-		this.happens[this.size] = happens;
-		this.calculated[this.size] = calculated;
+		if (this.shifts) {
+			this.happens[this.size] = happens;
+			this.calculated[this.size] = calculated;
+		}
 		this.types[this.size] = (byte) type.ordinal();
-		this.removed[this.size] = false;
 		this.size++;
 	}
 
 	/** Removes every event that comes after {@code time} and {@code type} in evaluation order. */
 	void removeAfter(long time, EventType type) {
 		for (int i = 0; i < this.size; i++) {
-			if (compare(i, time, type) > 0) {
-				this.removed[i] = true;
+			if (this.types[i] != REMOVED && compare(i, time, type) > 0) {
+				this.types[i] = REMOVED;
 			}
 		}
 	}
@@ -99,7 +124,7 @@ final class EventQueue {
 	void remove(long time, EventType type) {
 		for (int i = 0; i < this.size; i++) {
 			if (this.happens[i] == time && this.types[i] == type.ordinal()) {
-				this.removed[i] = true;
+				this.types[i] = REMOVED;
 			}
 		}
 	}
@@ -107,7 +132,7 @@ final class EventQueue {
 	/** Changes the type of the events of one type scheduled at or before {@code time}. */
 	void retype(EventType from, long time, EventType to) {
 		for (int i = 0; i < this.size; i++) {
-			if (!this.removed[i] && this.types[i] == from.ordinal() && this.happens[i] <= time) {
+			if (this.types[i] == from.ordinal() && this.happens[i] <= time) {
 				this.types[i] = (byte) to.ordinal();
 			}
 		}
@@ -117,7 +142,7 @@ final class EventQueue {
 	void retypeFirstAfter(EventType from, long time, EventType to) {
 		int first = -1;
 		for (int i = 0; i < this.size; i++) {
-			if (!this.removed[i] && this.types[i] == from.ordinal() && this.happens[i] > time
+			if (this.types[i] == from.ordinal() && this.happens[i] > time
 					&& (first < 0 || this.happens[i] < this.happens[first])) {
 				first = i;
 			}
@@ -129,31 +154,72 @@ final class EventQueue {
 
 	boolean contains(long time, EventType type) {
 		for (int i = 0; i < this.size; i++) {
-			if (!this.removed[i] && this.happens[i] == time && this.types[i] == type.ordinal()) {
+			if (this.happens[i] == time && this.types[i] == type.ordinal()) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	/** Orders the events that are left; returns how many. */
+	/**
+	 * Orders the events that are left; returns how many. Schedules arrive as ascending runs, so the
+	 * keys are merged run by run rather than sorted from scratch.
+	 */
 	int sort() {
 		long[] keys = new long[this.size];
+		int[] runStarts = new int[this.size + 1];
+		int runs = 0;
 		int count = 0;
 		for (int i = 0; i < this.size; i++) {
-			if (!this.removed[i]) {
+			if (this.types[i] != REMOVED) {
 				long relative = this.happens[i] - ORIGIN;
-				if (relative < 0 || relative >= (1L << 39)) {
+				if (relative < 0 || relative >= TIME_LIMIT) {
 					throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
-							"an event falls outside the years 1900 to 19000");
+							"an event falls outside the years 1900 to 5000");
 				}
-				keys[count++] = (relative << (SEQUENCE_BITS + INDEX_BITS))
-						| ((long) TYPES[this.types[i]].sequence() << INDEX_BITS) | i;
+				long key = (relative << (SEQUENCE_BITS + INDEX_BITS)) | SEQUENCES[this.types[i]] | i;
+				if (count == 0 || key < keys[count - 1]) {
+					runStarts[runs++] = count;
+				}
+				keys[count++] = key;
 			}
 		}
-		Arrays.sort(keys, 0, count);
-		this.order = keys;
+		runStarts[runs] = count;
+		this.order = (runs > 1) ? merge(keys, runStarts, runs, count) : keys;
 		return count;
+	}
+
+	// Merges neighbouring ascending runs pairwise until one is left.
+	private static long[] merge(long[] keys, int[] runStarts, int runs, int count) {
+		long[] from = keys;
+		long[] to = new long[count];
+		while (runs > 1) {
+			int merged = 0;
+			for (int r = 0; r < runs; r += 2) {
+				int start = runStarts[r];
+				int middle = runStarts[Math.min(r + 1, runs)];
+				int end = runStarts[Math.min(r + 2, runs)];
+				int i = start;
+				int j = middle;
+				int k = start;
+				while (i < middle && j < end) {
+					to[k++] = (from[i] <= from[j]) ? from[i++] : from[j++];
+				}
+				while (i < middle) {
+					to[k++] = from[i++];
+				}
+				while (j < end) {
+					to[k++] = from[j++];
+				}
+				runStarts[merged++] = start;
+			}
+			runStarts[merged] = count;
+			runs = merged;
+			long[] swap = from;
+			from = to;
+			to = swap;
+		}
+		return from;
 	}
 
 	private int index(int position) {

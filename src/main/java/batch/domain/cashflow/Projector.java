@@ -41,6 +41,9 @@ final class Projector {
 
 	private long[] redemptions;
 
+	// (1 + r * Y(t_i, t_i+1)) needs only the year fractions between redemptions: computed once.
+	private double[] redemptionPeriods;
+
 	Projector(ContractTerms terms, MarketData market) {
 		this.terms = terms;
 		this.market = market;
@@ -277,10 +280,15 @@ final class Projector {
 		if (this.redemptions == null) {
 			long[] schedule = Schedule.of(this.terms.principalRedemptionAnchor, this.terms.principalRedemptionCycle,
 					this.annuityEnd, this.terms.endOfMonth, true);
+			double[] periods = new double[Math.max(schedule.length - 1, 0)];
 			for (int i = 0; i < schedule.length; i++) {
 				schedule[i] = this.terms.businessDay.calculationTime(schedule[i], this.terms.calendar);
+				if (i > 0) {
+					periods[i - 1] = yearFraction(schedule[i - 1], schedule[i]);
+				}
 			}
 			this.redemptions = schedule;
+			this.redemptionPeriods = periods;
 		}
 		int first = 0;
 		while (first < this.redemptions.length
@@ -296,7 +304,7 @@ final class Projector {
 		double product = 1;
 		double sum = 0;
 		for (int i = this.redemptions.length - 2; i >= first; i--) {
-			product *= 1 + this.rate * yearFraction(this.redemptions[i], this.redemptions[i + 1]);
+			product *= 1 + this.rate * this.redemptionPeriods[i];
 			sum += product;
 		}
 		return amount * product / (1 + sum);

@@ -40,12 +40,27 @@ final class Schedule {
 		int count = 0;
 		long next = anchor;
 		int n = 1;
+		// Month cycles step on the anchor's year and month, without converting each date back.
+		int civil = Moments.civil(Moments.epochDay(anchor));
+		long anchorMonths = Moments.year(civil) * 12L + Moments.month(civil) - 1;
+		int anchorDay = Moments.day(civil);
+		long second = Moments.secondOfDay(anchor);
 		while (next < end) {
 			if (count == times.length) {
 				times = Arrays.copyOf(times, count * 2);
 			}
 			times[count++] = next;
-			next = cycle.plus(anchor, n++, toEndOfMonth);
+			if (cycle.inMonths()) {
+				long months = anchorMonths + (long) cycle.months() * n++;
+				int year = (int) Math.floorDiv(months, 12);
+				int month = (int) Math.floorMod(months, 12) + 1;
+				int length = Moments.lengthOfMonth(year, month);
+				int day = toEndOfMonth ? length : Math.min(anchorDay, length);
+				next = Moments.atDay(Moments.epochDayOf(year, month, day), second);
+			}
+			else {
+				next = cycle.plus(anchor, n++, toEndOfMonth);
+			}
 		}
 		int regular = count;
 		if (includeEnd) {
@@ -67,7 +82,7 @@ final class Schedule {
 		if (end <= anchor) {
 			return 0;
 		}
-		double days = (double) (end - anchor) / Moments.SECONDS_PER_DAY;
+		double days = Moments.daysBetween(anchor, end);
 		double perCycle = cycle.inMonths() ? cycle.months() * 28.0 : cycle.days();
 		return (int) Math.min(days / perCycle + 1, 1_000_000);
 	}

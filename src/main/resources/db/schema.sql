@@ -83,3 +83,62 @@ CREATE TABLE IF NOT EXISTS rejected_record (
 	job_execution_id BIGINT NOT NULL,
 	PRIMARY KEY (job_instance_id, source, line_number)
 );
+
+-- The contracts of each cashFlowJob run, as imported: one row per valid line of the input file,
+-- the ACTUS terms kept as given (a JSON object of term name to text). The line number is the
+-- contract's key within the run, which the calculation partitions by.
+CREATE TABLE IF NOT EXISTS run_contract (
+	job_instance_id BIGINT NOT NULL,
+	line_number BIGINT NOT NULL,
+	contract_id VARCHAR(64) NOT NULL,
+	contract_type VARCHAR(8) NOT NULL,
+	currency VARCHAR(8) NOT NULL,
+	terms TEXT NOT NULL,
+	job_execution_id BIGINT NOT NULL,
+	PRIMARY KEY (job_instance_id, line_number),
+	INDEX run_contract_id_idx (job_instance_id, contract_id)
+);
+
+-- Market data of each run: rate observations (for resets) and zero curves (for present values).
+CREATE TABLE IF NOT EXISTS rate_observation (
+	job_instance_id BIGINT NOT NULL,
+	market_object_code VARCHAR(64) NOT NULL,
+	observed_at DATETIME NOT NULL,
+	observed_value DOUBLE NOT NULL,
+	PRIMARY KEY (job_instance_id, market_object_code, observed_at)
+);
+
+CREATE TABLE IF NOT EXISTS yield_curve_point (
+	job_instance_id BIGINT NOT NULL,
+	currency VARCHAR(8) NOT NULL,
+	tenor VARCHAR(4) NOT NULL,
+	zero_rate DOUBLE NOT NULL,
+	PRIMARY KEY (job_instance_id, currency, tenor)
+);
+
+-- One row per projected ACTUS event, numbered from 1 per contract; a re-run replaces a
+-- contract's rows, deleting those beyond its new last event.
+CREATE TABLE IF NOT EXISTS cash_flow (
+	contract_id VARCHAR(64) NOT NULL,
+	seq INT NOT NULL,
+	event_date DATE NOT NULL,
+	event_type VARCHAR(4) NOT NULL,
+	currency VARCHAR(8) NOT NULL,
+	payoff DECIMAL(30,10) NOT NULL,
+	notional_principal DECIMAL(30,10) NOT NULL,
+	nominal_interest_rate DECIMAL(24,10) NOT NULL,
+	accrued_interest DECIMAL(30,10) NOT NULL,
+	job_execution_id BIGINT NOT NULL,
+	PRIMARY KEY (contract_id, seq)
+);
+
+CREATE TABLE IF NOT EXISTS contract_valuation (
+	contract_id VARCHAR(64) NOT NULL PRIMARY KEY,
+	contract_type VARCHAR(8) NOT NULL,
+	currency VARCHAR(8) NOT NULL,
+	valuation_date DATE NOT NULL,
+	pv DECIMAL(30,10) NOT NULL,
+	events INT NOT NULL,
+	last_event_date DATE NULL,
+	job_execution_id BIGINT NOT NULL
+);

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import batch.writer.CashFlowWriter;
 import batch.writer.IllustrationWriter;
 
 import org.springframework.batch.core.BatchStatus;
@@ -33,19 +34,16 @@ final class RunSummary {
 			.stream()
 			.sorted(Comparator.comparingLong(StepExecution::getId))
 			.toList();
-		long resultRows = 0;
-		for (StepExecution step : steps) {
-			resultRows += step.getExecutionContext().getLong(IllustrationWriter.ROWS_WRITTEN_KEY, 0L);
-		}
 		for (StepExecution step : steps) {
 			if (step.getStepName().contains(":")) {
 				continue; // a partition: counted in its manager step
 			}
 			out.printf(Locale.ROOT, "  %-24s read %d, written %d, rejected %d", step.getStepName(), step.getReadCount(),
 					step.getWriteCount(), step.getSkipCount());
-			if (step.getStepName().equals("calculateIllustrations") && resultRows > 0) {
-				out.printf(Locale.ROOT, "; %d illustration rows, %.0f rows/s", resultRows,
-						resultRows / Math.max(seconds(elapsed(step.getStartTime(), step.getEndTime())), 0.001));
+			long rows = resultRows(steps, step.getStepName() + "Worker:");
+			if (rows > 0) {
+				out.printf(Locale.ROOT, "; %d result rows, %.0f rows/s", rows,
+						rows / Math.max(seconds(elapsed(step.getStartTime(), step.getEndTime())), 0.001));
 			}
 			if (step.getStatus() != BatchStatus.COMPLETED) {
 				out.print("; " + step.getStatus());
@@ -60,6 +58,18 @@ final class RunSummary {
 			out.println("restart it with: ./batch restart " + this.execution.getId());
 		}
 		out.flush();
+	}
+
+	// The rows the partitions of a step wrote: illustration years or cash-flow events.
+	private static long resultRows(List<StepExecution> steps, String partitionPrefix) {
+		long rows = 0;
+		for (StepExecution step : steps) {
+			if (step.getStepName().startsWith(partitionPrefix)) {
+				rows += step.getExecutionContext().getLong(IllustrationWriter.ROWS_WRITTEN_KEY, 0L)
+						+ step.getExecutionContext().getLong(CashFlowWriter.ROWS_WRITTEN_KEY, 0L);
+			}
+		}
+		return rows;
 	}
 
 	// The step that failed first, a partition rather than its manager, with the root cause of its

@@ -4,7 +4,7 @@ import batch.domain.illustration.Illustration;
 import batch.domain.illustration.Policy;
 import batch.domain.illustration.PolicyRejectedException;
 import batch.partition.PartitionProperties;
-import batch.partition.PolicyRangePartitioner;
+import batch.partition.KeyRangePartitioner;
 import batch.processor.IllustrationProcessor;
 import batch.processor.ImportedPolicy;
 import batch.processor.PolicyImportProcessor;
@@ -76,7 +76,8 @@ class IllustrationJobConfiguration {
 	@Bean
 	Step importPoliciesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			StepProperties properties, CsvItemReader policyCsvReader, PolicyImportProcessor policyImportProcessor,
-			CompositeItemWriter<ImportedPolicy> policyWriter, RejectRecorder policyRejectRecorder) {
+			CompositeItemWriter<ImportedPolicy> policyWriter,
+			RejectRecorder<CsvRecord, ImportedPolicy> policyRejectRecorder) {
 		return new StepBuilder("importPolicies", jobRepository).<CsvRecord, ImportedPolicy>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(policyCsvReader)
@@ -90,7 +91,7 @@ class IllustrationJobConfiguration {
 
 	@Bean
 	Step calculateIllustrationsManagerStep(JobRepository jobRepository, PartitionProperties properties,
-			PolicyRangePartitioner policyRangePartitioner, Step calculateIllustrationsWorkerStep,
+			KeyRangePartitioner policyRangePartitioner, Step calculateIllustrationsWorkerStep,
 			TaskExecutor partitionTaskExecutor) {
 		return new StepBuilder("calculateIllustrations", jobRepository)
 			.partitioner(calculateIllustrationsWorkerStep.getName(), policyRangePartitioner)

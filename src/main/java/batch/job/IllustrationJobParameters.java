@@ -65,7 +65,7 @@ public final class IllustrationJobParameters implements JobParametersValidator, 
 		}
 		String exportDir = parameters.getString(EXPORT_DIR);
 		if (exportDir != null) {
-			checkWritableDirectory(path(EXPORT_DIR, exportDir));
+			checkWritableDirectory(path(EXPORT_DIR, exportDir), EXPORT_DIR);
 		}
 	}
 
@@ -83,9 +83,9 @@ public final class IllustrationJobParameters implements JobParametersValidator, 
 
 	// Created here, before anything else is written, so that a directory that cannot be made
 	// or written stops the run at once, not after the calculation.
-	private static void checkWritableDirectory(Path directory) throws InvalidJobParametersException {
+	static void checkWritableDirectory(Path directory, String name) throws InvalidJobParametersException {
 		if (Files.exists(directory) && !Files.isDirectory(directory)) {
-			throw new InvalidJobParametersException(EXPORT_DIR + " " + directory + " is a file, not a directory");
+			throw new InvalidJobParametersException(name + " " + directory + " is a file, not a directory");
 		}
 		try {
 			Files.createDirectories(directory);
@@ -93,8 +93,7 @@ public final class IllustrationJobParameters implements JobParametersValidator, 
 			Files.delete(probe);
 		}
 		catch (IOException | UnsupportedOperationException ex) {
-			throw new InvalidJobParametersException(EXPORT_DIR + " " + directory + " cannot be written: "
-					+ ex.getMessage());
+			throw new InvalidJobParametersException(name + " " + directory + " cannot be written: " + ex.getMessage());
 		}
 	}
 

@@ -30,10 +30,17 @@ class PartitionConfiguration {
 
 	@Bean
 	@StepScope
-	PolicyRangePartitioner policyRangePartitioner(DataSource dataSource,
+	KeyRangePartitioner policyRangePartitioner(DataSource dataSource,
 			@Value("#{jobParameters['input']}") String input,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
-		return new PolicyRangePartitioner(new JdbcTemplate(dataSource), (input != null) ? jobInstanceId : null);
+		return KeyRangePartitioner.policies(new JdbcTemplate(dataSource), (input != null) ? jobInstanceId : null);
+	}
+
+	@Bean
+	@StepScope
+	KeyRangePartitioner contractRangePartitioner(DataSource dataSource,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+		return KeyRangePartitioner.contracts(new JdbcTemplate(dataSource), jobInstanceId);
 	}
 
 }

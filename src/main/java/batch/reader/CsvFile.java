@@ -21,11 +21,42 @@ public final class CsvFile {
 
 	private final Path path;
 
-	private final List<String> header;
+	private final HeaderRule rule;
 
+	private List<String> header;
+
+	/** Checks the column names of a header; throws {@link InputFileException} saying what is wrong. */
+	@FunctionalInterface
+	public interface HeaderRule {
+
+		void check(Path path, List<String> names);
+
+	}
+
+	/** A file whose header must be exactly these names, in this order. */
 	public CsvFile(Path path, List<String> header) {
+		this(path, exactly(List.copyOf(header)));
+	}
+
+	public CsvFile(Path path, HeaderRule rule) {
 		this.path = path;
-		this.header = List.copyOf(header);
+		this.rule = rule;
+	}
+
+	private static HeaderRule exactly(List<String> expected) {
+		return (path, names) -> {
+			if (!names.equals(expected)) {
+				throw new InputFileException(path + " has the wrong header: expected " + String.join(",", expected));
+			}
+		};
+	}
+
+	/** The column names of the header, once the file has been checked or opened. */
+	public List<String> header() {
+		if (this.header == null) {
+			check();
+		}
+		return this.header;
 	}
 
 	/** Checks that the file can be read and starts with the expected header. */
@@ -55,9 +86,9 @@ public final class CsvFile {
 				.onMalformedInput(CodingErrorAction.REPLACE)
 				.onUnmappableCharacter(CodingErrorAction.REPLACE);
 			records = new CsvRecordReader(
-					new BufferedReader(new InputStreamReader(Files.newInputStream(this.path), decoder), 1 << 16),
-					this.header.size());
-			checkHeader(records.next());
+					new BufferedReader(new InputStreamReader(Files.newInputStream(this.path), decoder), 1 << 16));
+			this.header = checkHeader(records.next());
+			records.expectWidth(this.header.size());
 			return records;
 		}
 		catch (InputFileException ex) {
@@ -71,13 +102,12 @@ public final class CsvFile {
 	}
 
 	// The header is checked by name, never echoed: a wrong first line may be a data row.
-	private void checkHeader(CsvRecord first) {
-		String expected = String.join(",", this.header);
+	private List<String> checkHeader(CsvRecord first) {
 		if (first == null) {
-			throw new InputFileException(this.path + " is empty: it must start with the header " + expected);
+			throw new InputFileException(this.path + " is empty: it must start with a header row");
 		}
 		if (!first.readable()) {
-			throw new InputFileException(this.path + " has a header that is not valid CSV: expected " + expected);
+			throw new InputFileException(this.path + " has a header that is not valid CSV");
 		}
 		List<String> names = new ArrayList<>(first.values().length);
 		for (String name : first.values()) {
@@ -86,9 +116,8 @@ public final class CsvFile {
 		if (!names.isEmpty() && !names.get(0).isEmpty() && names.get(0).charAt(0) == BYTE_ORDER_MARK) {
 			names.set(0, names.get(0).substring(1).trim());
 		}
-		if (!names.equals(this.header)) {
-			throw new InputFileException(this.path + " has the wrong header: expected " + expected);
-		}
+		this.rule.check(this.path, names);
+		return List.copyOf(names);
 	}
 
 	private InputFileException unreadable(IOException ex) {

@@ -26,17 +26,20 @@ public final class CsvRecordReader implements AutoCloseable {
 
 	private final BoundedLineReader lines;
 
-	private final int expectedWidth;
+	private int expectedWidth;
 
 	private final Deque<BoundedLineReader.Line> pushedBack = new ArrayDeque<>();
 
-	/**
-	 * @param expectedWidth the number of fields a record must have to be accepted as a multi-line
-	 * record; 0 to accept any width
-	 */
-	CsvRecordReader(java.io.Reader reader, int expectedWidth) {
+	CsvRecordReader(java.io.Reader reader) {
 		this.lines = new BoundedLineReader(reader, MAX_LINE_LENGTH);
-		this.expectedWidth = expectedWidth;
+	}
+
+	/**
+	 * @param width the number of fields a record must have to be accepted as a multi-line record;
+	 * 0 (the default, for a header) to accept any width
+	 */
+	void expectWidth(int width) {
+		this.expectedWidth = width;
 	}
 
 	/** The next record, or null at the end of the file. */

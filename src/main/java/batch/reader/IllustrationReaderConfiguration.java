@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 import batch.domain.illustration.Policy;
 import batch.domain.illustration.PolicyFields;
 import batch.job.StepProperties;
-import batch.partition.PolicyRangePartitioner;
+import batch.partition.KeyRangePartitioner;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
@@ -38,13 +38,13 @@ class IllustrationReaderConfiguration {
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<Policy> policyTableReader(DataSource dataSource, StepProperties properties,
-			@Value("#{stepExecutionContext['" + PolicyRangePartitioner.MIN_POLICY_ID + "']}") long minPolicyId,
-			@Value("#{stepExecutionContext['" + PolicyRangePartitioner.MAX_POLICY_ID + "']}") long maxPolicyId,
+			@Value("#{stepExecutionContext['" + KeyRangePartitioner.MIN_KEY + "']}") long minPolicyId,
+			@Value("#{stepExecutionContext['" + KeyRangePartitioner.MAX_KEY + "']}") long maxPolicyId,
 			@Value("#{jobParameters['input']}") String input,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) throws Exception {
 		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("minPolicyId", minPolicyId);
-		parameters.put("maxPolicyId", maxPolicyId);
+		parameters.put("minKey", minPolicyId);
+		parameters.put("maxKey", maxPolicyId);
 		String where = "policy_id BETWEEN :minPolicyId AND :maxPolicyId";
 		if (input != null) {
 			where += " AND policy_id IN (SELECT policy_id FROM run_policy WHERE job_instance_id = :jobInstanceId"

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import batch.database.StreamingJdbc;
 import batch.processor.ImportedPolicy;
+import batch.reader.CsvRecord;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
@@ -85,10 +86,11 @@ class IllustrationWriterConfiguration {
 
 	@Bean
 	@StepScope
-	RejectRecorder policyRejectRecorder(JdbcTemplate jdbcTemplate,
+	RejectRecorder<CsvRecord, ImportedPolicy> policyRejectRecorder(JdbcTemplate jdbcTemplate,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new RejectRecorder(jdbcTemplate, jobInstanceId, jobExecutionId);
+		return new RejectRecorder<>(jdbcTemplate, jobInstanceId, jobExecutionId, RejectRecorder.POLICIES,
+				CsvRecord::lineNumber, CsvRecord::firstField);
 	}
 
 	@Bean

@@ -25,10 +25,12 @@ import batch.privacy.PersonalDataProtector;
 import batch.testsupport.GeneratedPolicies;
 import batch.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -62,6 +64,9 @@ class IllustrationJobIntegrationTests {
 	private JobOperatorTestUtils jobs;
 
 	@Autowired
+	private Job illustrationJob;
+
+	@Autowired
 	private JdbcTemplate jdbc;
 
 	@Autowired
@@ -75,6 +80,11 @@ class IllustrationJobIntegrationTests {
 		registry.add("spring.datasource.url", () -> DATABASE);
 		registry.add("spring.datasource.username", TestDatabase::username);
 		registry.add("spring.datasource.password", TestDatabase::password);
+	}
+
+	@BeforeEach
+	void illustrationJobUnderTest() {
+		this.jobs.setJob(this.illustrationJob);
 	}
 
 	@BeforeAll
@@ -206,8 +216,8 @@ class IllustrationJobIntegrationTests {
 		assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
 		long partitionSize = count(
 				"SELECT COUNT(*) FROM run_policy WHERE job_instance_id = ? AND policy_id BETWEEN ? AND ?",
-				failed.getJobInstanceId(), failedPartition.getExecutionContext().getLong("minPolicyId"),
-				failedPartition.getExecutionContext().getLong("maxPolicyId"));
+				failed.getJobInstanceId(), failedPartition.getExecutionContext().getLong("minKey"),
+				failedPartition.getExecutionContext().getLong("maxKey"));
 		assertThat(partitions(restarted)).singleElement().satisfies((partition) -> {
 			assertThat(partition.getStepName()).isEqualTo(failedPartition.getStepName());
 			assertThat(partition.getReadCount()).isEqualTo(partitionSize - failedPartition.getWriteCount());

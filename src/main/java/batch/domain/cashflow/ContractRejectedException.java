@@ -1,9 +1,11 @@
 package batch.domain.cashflow;
 
+import batch.domain.Rejection;
+
 /**
  * A contract that cannot be projected. The message names the term and the rule, never a value.
  */
-public class ContractRejectedException extends RuntimeException {
+public class ContractRejectedException extends RuntimeException implements Rejection {
 
 	private final CashFlowRejectReason reason;
 
@@ -14,6 +16,11 @@ public class ContractRejectedException extends RuntimeException {
 
 	public CashFlowRejectReason reason() {
 		return this.reason;
+	}
+
+	@Override
+	public String reasonCode() {
+		return this.reason.name();
 	}
 
 }

@@ -1,10 +1,12 @@
 package batch.domain.illustration;
 
+import batch.domain.Rejection;
+
 /**
  * A policy row that breaks a validation rule. The message names the field and the rule, never
  * a value, so that it cannot carry personal data.
  */
-public class PolicyRejectedException extends RuntimeException {
+public class PolicyRejectedException extends RuntimeException implements Rejection {
 
 	private final RejectReason reason;
 
@@ -15,6 +17,11 @@ public class PolicyRejectedException extends RuntimeException {
 
 	public RejectReason reason() {
 		return this.reason;
+	}
+
+	@Override
+	public String reasonCode() {
+		return this.reason.name();
 	}
 
 }

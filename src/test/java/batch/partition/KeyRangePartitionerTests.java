@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Partitions cover every policy of the run exactly once, in ranges of about equal size, and there
  * are always as many as the grid asks for.
  */
-class PolicyRangePartitionerTests {
+class KeyRangePartitionerTests {
 
 	private JdbcTemplate jdbc;
 
@@ -48,30 +48,30 @@ class PolicyRangePartitionerTests {
 		claim(8, 15);
 		claim(8, 5000);
 
-		Map<String, ExecutionContext> partitions = new PolicyRangePartitioner(this.jdbc, 7L).partition(3);
+		Map<String, ExecutionContext> partitions = KeyRangePartitioner.policies(this.jdbc, 7L).partition(3);
 
 		assertThat(partitions.keySet()).containsExactly("partition0", "partition1", "partition2");
 		assertThat(counts(7, partitions)).containsExactly(33L, 33L, 34L);
 		assertThat(covered(7, partitions)).isEqualTo(100);
-		assertThat(partitions.get("partition0").getLong(PolicyRangePartitioner.MIN_POLICY_ID)).isEqualTo(10);
-		assertThat(partitions.get("partition2").getLong(PolicyRangePartitioner.MAX_POLICY_ID)).isEqualTo(1000);
+		assertThat(partitions.get("partition0").getLong(KeyRangePartitioner.MIN_KEY)).isEqualTo(10);
+		assertThat(partitions.get("partition2").getLong(KeyRangePartitioner.MAX_KEY)).isEqualTo(1000);
 	}
 
 	@Test
 	void fewerPoliciesThanPartitionsLeavesSomeEmpty() {
 		claim(7, 42);
 
-		Map<String, ExecutionContext> partitions = new PolicyRangePartitioner(this.jdbc, 7L).partition(4);
+		Map<String, ExecutionContext> partitions = KeyRangePartitioner.policies(this.jdbc, 7L).partition(4);
 
 		assertThat(partitions).hasSize(4);
 		assertThat(counts(7, partitions)).containsExactlyInAnyOrder(0L, 0L, 0L, 1L);
-		assertThat(new PolicyRangePartitioner(this.jdbc, 9L).partition(2)).hasSize(2);
-		assertThat(counts(9, new PolicyRangePartitioner(this.jdbc, 9L).partition(2))).containsExactly(0L, 0L);
+		assertThat(KeyRangePartitioner.policies(this.jdbc, 9L).partition(2)).hasSize(2);
+		assertThat(counts(9, KeyRangePartitioner.policies(this.jdbc, 9L).partition(2))).containsExactly(0L, 0L);
 	}
 
 	@Test
 	void namesAreKnownWithoutSplittingAgain() {
-		assertThat(new PolicyRangePartitioner(this.jdbc, 7L).getPartitionNames(3))
+		assertThat(KeyRangePartitioner.policies(this.jdbc, 7L).getPartitionNames(3))
 			.containsExactly("partition0", "partition1", "partition2");
 	}
 
@@ -84,8 +84,8 @@ class PolicyRangePartitionerTests {
 		for (ExecutionContext range : partitions.values()) {
 			counts.add(this.jdbc.queryForObject(
 					"SELECT COUNT(*) FROM run_policy WHERE job_instance_id = ? AND policy_id BETWEEN ? AND ?", Long.class,
-					run, range.getLong(PolicyRangePartitioner.MIN_POLICY_ID),
-					range.getLong(PolicyRangePartitioner.MAX_POLICY_ID)));
+					run, range.getLong(KeyRangePartitioner.MIN_KEY),
+					range.getLong(KeyRangePartitioner.MAX_KEY)));
 		}
 		return counts;
 	}

@@ -1,0 +1,114 @@
+package batch.job;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+import batch.reader.ActusDictionary;
+import batch.reader.CsvFile;
+import batch.reader.InputFileException;
+
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+
+/**
+ * The parameters of cashFlowJob and their checks: names and values at every launch and restart;
+ * the three input files and the export directory before a new run, so that a bad file stops it
+ * before anything is written.
+ */
+public final class CashFlowJobParameters implements JobParametersValidator, JobPreflight {
+
+	/** The contracts CSV (identifying). */
+	public static final String INPUT = "input";
+
+	/** The rate observations CSV (identifying). */
+	public static final String OBSERVATIONS = "observations";
+
+	/** The yield curves CSV (identifying). */
+	public static final String CURVES = "curves";
+
+	/** The date to value on, yyyy-MM-dd (identifying); absent: each contract's status date. */
+	public static final String VALUATION_DATE = "valuationDate";
+
+	/** Where to write the three CSV exports (not identifying). */
+	public static final String EXPORT_DIR = "exportDir";
+
+	/** A unique id that makes each {@code cashflow} invocation a new run (identifying). */
+	public static final String RUN_ID = "run.id";
+
+	private static final Set<String> NAMES = Set.of(INPUT, OBSERVATIONS, CURVES, VALUATION_DATE, EXPORT_DIR, RUN_ID);
+
+	private final ActusDictionary dictionary;
+
+	public CashFlowJobParameters(ActusDictionary dictionary) {
+		this.dictionary = dictionary;
+	}
+
+	@Override
+	public String jobName() {
+		return "cashFlowJob";
+	}
+
+	@Override
+	public void validate(JobParameters parameters) throws InvalidJobParametersException {
+		for (var parameter : parameters) {
+			if (!NAMES.contains(parameter.name())) {
+				throw new InvalidJobParametersException("cashFlowJob has no parameter '" + parameter.name()
+						+ "': it takes " + String.join(", ", List.of(INPUT, OBSERVATIONS, CURVES, VALUATION_DATE,
+								EXPORT_DIR, RUN_ID)));
+			}
+		}
+		for (String name : List.of(INPUT, OBSERVATIONS, CURVES)) {
+			String value = parameters.getString(name);
+			if (value == null || value.isBlank()) {
+				throw new InvalidJobParametersException("cashFlowJob needs " + name + ": the path of the file");
+			}
+			path(name, value);
+		}
+		String valuationDate = parameters.getString(VALUATION_DATE);
+		if (valuationDate != null) {
+			try {
+				LocalDate.parse(valuationDate);
+			}
+			catch (DateTimeParseException ex) {
+				throw new InvalidJobParametersException(VALUATION_DATE + " must be a date as yyyy-MM-dd");
+			}
+		}
+		String exportDir = parameters.getString(EXPORT_DIR);
+		if (exportDir != null) {
+			path(EXPORT_DIR, exportDir);
+		}
+	}
+
+	@Override
+	public void check(JobParameters parameters) throws InvalidJobParametersException {
+		validate(parameters);
+		try {
+			new CsvFile(path(INPUT, parameters.getString(INPUT)), this.dictionary.contractsHeader()).check();
+			new CsvFile(path(OBSERVATIONS, parameters.getString(OBSERVATIONS)),
+					List.of("market_object_code", "date", "value")).check();
+			new CsvFile(path(CURVES, parameters.getString(CURVES)), List.of("currency", "tenor", "zero_rate")).check();
+		}
+		catch (InputFileException ex) {
+			throw new InvalidJobParametersException(ex.getMessage());
+		}
+		String exportDir = parameters.getString(EXPORT_DIR);
+		if (exportDir != null) {
+			IllustrationJobParameters.checkWritableDirectory(path(EXPORT_DIR, exportDir), EXPORT_DIR);
+		}
+	}
+
+	private static Path path(String name, String value) throws InvalidJobParametersException {
+		try {
+			return Path.of(value);
+		}
+		catch (InvalidPathException ex) {
+			throw new InvalidJobParametersException(name + " is not a valid path: " + ex.getReason());
+		}
+	}
+
+}

@@ -1,0 +1,68 @@
+package batch.processor;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import batch.domain.cashflow.CashFlowEngine;
+import batch.domain.cashflow.CashFlowRejectReason;
+import batch.domain.cashflow.ContractRejectedException;
+import batch.domain.cashflow.MarketDataRow;
+import batch.reader.ActusDictionary;
+import batch.reader.CsvFile;
+import batch.reader.CsvRecord;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The cash-flow job's processors and the engine they share.
+ */
+@Configuration(proxyBeanMethods = false)
+class CashFlowProcessorConfiguration {
+
+	@Bean
+	CashFlowEngine cashFlowEngine() {
+		return new CashFlowEngine();
+	}
+
+	// Step scoped: the duplicate check holds the contract ids of one input file.
+	@Bean
+	@StepScope
+	ContractImportProcessor contractImportProcessor(ActusDictionary dictionary,
+			@Value("#{jobParameters['input']}") String input) {
+		return new ContractImportProcessor(new CsvFile(Path.of(input), dictionary.contractsHeader()).header());
+	}
+
+	@Bean
+	ItemProcessor<CsvRecord, MarketDataRow.Observation> observationProcessor() {
+		return (line) -> MarketDataRow.observation(readable(line));
+	}
+
+	@Bean
+	ItemProcessor<CsvRecord, MarketDataRow.CurvePoint> curvePointProcessor() {
+		return (line) -> MarketDataRow.curvePoint(readable(line));
+	}
+
+	private static String[] readable(CsvRecord line) {
+		if (!line.readable()) {
+			throw new ContractRejectedException(CashFlowRejectReason.MALFORMED_ROW,
+					"the record cannot be read: " + line.problem());
+		}
+		return line.values();
+	}
+
+	// Step scoped: each partition loads the run's market data once.
+	@Bean
+	@StepScope
+	CashFlowProcessor cashFlowProcessor(CashFlowEngine engine, JdbcTemplate jdbcTemplate,
+			@Value("#{jobParameters['valuationDate']}") String valuationDate,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+		return new CashFlowProcessor(engine, RunMarketData.load(jdbcTemplate, jobInstanceId),
+				(valuationDate != null) ? LocalDate.parse(valuationDate) : null);
+	}
+
+}

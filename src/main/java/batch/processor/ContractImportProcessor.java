@@ -1,0 +1,65 @@
+package batch.processor;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import batch.domain.cashflow.CashFlowRejectReason;
+import batch.domain.cashflow.ContractRejectedException;
+import batch.domain.cashflow.ContractTerms;
+import batch.reader.CsvRecord;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Checks a contracts row against the ACTUS rules of its type and keeps its terms. A bad row
+ * throws {@link ContractRejectedException}, which the import step skips and records.
+ */
+public class ContractImportProcessor implements ItemProcessor<CsvRecord, ImportedContract> {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final List<String> header;
+
+	// Contract ids compare without case, as the database's keys do.
+	private final Set<String> contractIds = new HashSet<>();
+
+	public ContractImportProcessor(List<String> header) {
+		this.header = List.copyOf(header);
+	}
+
+	@Override
+	public ImportedContract process(CsvRecord line) {
+		if (!line.readable()) {
+			throw new ContractRejectedException(CashFlowRejectReason.MALFORMED_ROW,
+					"the record cannot be read: " + line.problem());
+		}
+		if (line.values().length != this.header.size()) {
+			throw new ContractRejectedException(CashFlowRejectReason.MALFORMED_ROW,
+					"the record has " + line.values().length + " columns, expected " + this.header.size());
+		}
+		Map<String, String> terms = new LinkedHashMap<>();
+		for (int i = 0; i < this.header.size(); i++) {
+			String value = line.values()[i];
+			if (value != null && !value.isBlank()) {
+				terms.put(this.header.get(i), value.strip());
+			}
+		}
+		ContractTerms contract = ContractTerms.parse(terms);
+		if (contract.contractId().length() > 64) {
+			throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
+					"contractID must be at most 64 characters");
+		}
+		if (!this.contractIds.add(contract.contractId().toLowerCase(Locale.ROOT))) {
+			throw new ContractRejectedException(CashFlowRejectReason.DUPLICATE_CONTRACT_ID,
+					"contractID already appears on an earlier line");
+		}
+		return new ImportedContract(line.lineNumber(), contract.contractId(), contract.type().name(),
+				contract.currency(), JSON.writeValueAsString(terms));
+	}
+
+}

@@ -1,0 +1,76 @@
+package batch.reader;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import batch.job.StepProperties;
+import batch.partition.KeyRangePartitioner;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The cash-flow job's readers: the contracts, observations and curves files, and the staged
+ * contracts of a run by partition range.
+ */
+@Configuration(proxyBeanMethods = false)
+class CashFlowReaderConfiguration {
+
+	/** The header of a rate observations file. */
+	static final List<String> OBSERVATIONS_HEADER = List.of("market_object_code", "date", "value");
+
+	/** The header of a yield curves file. */
+	static final List<String> CURVES_HEADER = List.of("currency", "tenor", "zero_rate");
+
+	@Bean
+	ActusDictionary actusDictionary() {
+		return ActusDictionary.load();
+	}
+
+	@Bean
+	@StepScope
+	CsvItemReader contractCsvReader(ActusDictionary dictionary, @Value("#{jobParameters['input']}") String input) {
+		return new CsvItemReader(new CsvFile(Path.of(input), dictionary.contractsHeader()));
+	}
+
+	@Bean
+	@StepScope
+	CsvItemReader observationCsvReader(@Value("#{jobParameters['observations']}") String observations) {
+		return new CsvItemReader(new CsvFile(Path.of(observations), OBSERVATIONS_HEADER));
+	}
+
+	@Bean
+	@StepScope
+	CsvItemReader curveCsvReader(@Value("#{jobParameters['curves']}") String curves) {
+		return new CsvItemReader(new CsvFile(Path.of(curves), CURVES_HEADER));
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<StagedContract> stagedContractReader(DataSource dataSource, StepProperties properties,
+			@Value("#{stepExecutionContext['" + KeyRangePartitioner.MIN_KEY + "']}") long minKey,
+			@Value("#{stepExecutionContext['" + KeyRangePartitioner.MAX_KEY + "']}") long maxKey,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) throws Exception {
+		return new JdbcPagingItemReaderBuilder<StagedContract>().name("stagedContractReader")
+			.dataSource(dataSource)
+			.selectClause("SELECT line_number, contract_id, terms")
+			.fromClause("FROM run_contract")
+			.whereClause("job_instance_id = :jobInstanceId AND line_number BETWEEN :minKey AND :maxKey")
+			.sortKeys(Map.of("line_number", Order.ASCENDING))
+			.parameterValues(Map.of("jobInstanceId", jobInstanceId, "minKey", minKey, "maxKey", maxKey))
+			.pageSize(properties.chunkSize())
+			.fetchSize(properties.chunkSize())
+			.rowMapper((rs, row) -> new StagedContract(rs.getLong("line_number"), rs.getString("contract_id"),
+					rs.getString("terms")))
+			.build();
+	}
+
+}

@@ -1,0 +1,9 @@
+package batch.reader;
+
+/**
+ * A contract of a run as imported: its line in the input file, its id and its terms as a JSON
+ * object of ACTUS term names to text.
+ */
+public record StagedContract(long lineNumber, String contractId, String terms) {
+
+}

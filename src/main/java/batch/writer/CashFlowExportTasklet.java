@@ -1,0 +1,96 @@
+package batch.writer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes {@code cash-flows.csv}, {@code valuations.csv} and {@code rejects.csv} in the spec's
+ * formats for exactly the contracts of the run's input file. Re-running it rewrites the three.
+ */
+public class CashFlowExportTasklet implements Tasklet {
+
+	static final List<String> CASH_FLOW_HEADER = List.of("contract_id", "seq", "event_date", "event_type", "currency",
+			"payoff", "notional_principal", "nominal_interest_rate", "accrued_interest");
+
+	static final List<String> VALUATION_HEADER = List.of("contract_id", "contract_type", "currency", "valuation_date",
+			"pv", "events", "last_event_date");
+
+	static final List<String> REJECTS_HEADER = List.of("line_number", "contract_id", "reason_code", "message");
+
+	// A contract's rows belong to the run whose input file it is in: joined on the run's contracts.
+	private static final String CASH_FLOWS = "SELECT f.* FROM cash_flow f"
+			+ " JOIN run_contract r ON r.contract_id = f.contract_id WHERE r.job_instance_id = ?"
+			+ " ORDER BY f.contract_id, f.seq";
+
+	private static final String VALUATIONS = "SELECT v.* FROM contract_valuation v"
+			+ " JOIN run_contract r ON r.contract_id = v.contract_id WHERE r.job_instance_id = ?"
+			+ " ORDER BY v.contract_id";
+
+	private static final String REJECTS = "SELECT line_number, record_key, reason_code, message FROM rejected_record"
+			+ " WHERE job_instance_id = ? AND source = ? ORDER BY line_number";
+
+	private final JdbcTemplate jdbc;
+
+	private final Path directory;
+
+	private final long jobInstanceId;
+
+	public CashFlowExportTasklet(JdbcTemplate jdbc, Path directory, long jobInstanceId) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+		this.jobInstanceId = jobInstanceId;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		try {
+			Files.createDirectories(this.directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create the export directory " + this.directory, ex);
+		}
+		Object[] run = { this.jobInstanceId };
+		long rows;
+		try (CsvExport export = new CsvExport(this.jdbc)) {
+			rows = export.write(this.directory.resolve("cash-flows.csv"), CASH_FLOW_HEADER, CASH_FLOWS, run,
+					CashFlowExportTasklet::cashFlow);
+			rows += export.write(this.directory.resolve("valuations.csv"), VALUATION_HEADER, VALUATIONS, run,
+					CashFlowExportTasklet::valuation);
+			rows += export.write(this.directory.resolve("rejects.csv"), REJECTS_HEADER, REJECTS,
+					new Object[] { this.jobInstanceId, RejectRecorder.CONTRACTS }, CashFlowExportTasklet::reject);
+			export.commit();
+		}
+		contribution.incrementWriteCount(rows);
+		return RepeatStatus.FINISHED;
+	}
+
+	private static String[] cashFlow(ResultSet rs) throws SQLException {
+		return new String[] { rs.getString("contract_id"), rs.getString("seq"), rs.getString("event_date"),
+				rs.getString("event_type"), rs.getString("currency"), CsvExport.decimal(rs, "payoff", 10),
+				CsvExport.decimal(rs, "notional_principal", 10), CsvExport.decimal(rs, "nominal_interest_rate", 10),
+				CsvExport.decimal(rs, "accrued_interest", 10) };
+	}
+
+	private static String[] valuation(ResultSet rs) throws SQLException {
+		return new String[] { rs.getString("contract_id"), rs.getString("contract_type"), rs.getString("currency"),
+				rs.getString("valuation_date"), CsvExport.decimal(rs, "pv", 10), rs.getString("events"),
+				(rs.getString("last_event_date") != null) ? rs.getString("last_event_date") : "" };
+	}
+
+	private static String[] reject(ResultSet rs) throws SQLException {
+		return new String[] { rs.getString("line_number"), rs.getString("record_key"), rs.getString("reason_code"),
+				rs.getString("message") };
+	}
+
+}

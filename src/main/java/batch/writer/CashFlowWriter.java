@@ -1,0 +1,120 @@
+package batch.writer;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+import batch.domain.cashflow.CashFlowProjection;
+import batch.processor.ProjectedContract;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Upserts a chunk's projected contracts in three batched statements: their events, numbered from
+ * 1, the removal of events a contract no longer has, and their valuations. Counts the event rows
+ * it wrote in the step's context, so that the count survives a restart.
+ */
+public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
+
+	/** Execution context key of the cash-flow rows written by this step. */
+	public static final String ROWS_WRITTEN_KEY = "cashFlow.rowsWritten";
+
+	static final String EVENT_UPSERT = Upsert.sql("cash_flow", List.of("contract_id", "seq"),
+			List.of("event_date", "event_type", "currency", "payoff", "notional_principal", "nominal_interest_rate",
+					"accrued_interest", "job_execution_id"));
+
+	static final String VALUATION_UPSERT = Upsert.sql("contract_valuation", List.of("contract_id"),
+			List.of("contract_type", "currency", "valuation_date", "pv", "events", "last_event_date",
+					"job_execution_id"));
+
+	static final String STALE_EVENTS_DELETE = "DELETE FROM cash_flow WHERE contract_id = ? AND seq > ?";
+
+	private final JdbcTemplate jdbc;
+
+	private final long jobExecutionId;
+
+	private long rowsWritten;
+
+	public CashFlowWriter(JdbcTemplate jdbc, long jobExecutionId) {
+		this.jdbc = jdbc;
+		this.jobExecutionId = jobExecutionId;
+	}
+
+	@Override
+	public void write(Chunk<? extends ProjectedContract> chunk) {
+		List<EventRow> events = new ArrayList<>();
+		for (ProjectedContract contract : chunk) {
+			for (int i = 0; i < contract.events().size(); i++) {
+				events.add(new EventRow(contract.events(), i));
+			}
+		}
+		List<? extends ProjectedContract> contracts = chunk.getItems();
+		this.jdbc.batchUpdate(EVENT_UPSERT, events, events.size(), this::setEvent);
+		this.jdbc.batchUpdate(STALE_EVENTS_DELETE, contracts, contracts.size(), (ps, contract) -> {
+			ps.setString(1, contract.events().contractId());
+			ps.setInt(2, contract.events().size());
+		});
+		this.jdbc.batchUpdate(VALUATION_UPSERT, contracts, contracts.size(), this::setValuation);
+		this.rowsWritten += events.size();
+	}
+
+	private void setEvent(PreparedStatement ps, EventRow row) throws SQLException {
+		CashFlowProjection events = row.events();
+		int i = row.index();
+		ps.setString(1, events.contractId());
+		ps.setInt(2, i + 1);
+		ps.setDate(3, Date.valueOf(events.time(i).toLocalDate()));
+		ps.setString(4, events.type(i).name());
+		ps.setString(5, events.currency());
+		ps.setBigDecimal(6, decimal(events.payoff(i)));
+		ps.setBigDecimal(7, decimal(events.notionalPrincipal(i)));
+		ps.setBigDecimal(8, decimal(events.nominalInterestRate(i)));
+		ps.setBigDecimal(9, decimal(events.accruedInterest(i)));
+		ps.setLong(10, this.jobExecutionId);
+	}
+
+	private void setValuation(PreparedStatement ps, ProjectedContract contract) throws SQLException {
+		CashFlowProjection events = contract.events();
+		ps.setString(1, events.contractId());
+		ps.setString(2, events.contractType().name());
+		ps.setString(3, events.currency());
+		ps.setDate(4, Date.valueOf(contract.valuationDate()));
+		ps.setBigDecimal(5, decimal(contract.presentValue()));
+		ps.setInt(6, events.size());
+		if (events.size() > 0) {
+			ps.setDate(7, Date.valueOf(events.time(events.size() - 1).toLocalDate()));
+		}
+		else {
+			ps.setNull(7, Types.DATE);
+		}
+		ps.setLong(8, this.jobExecutionId);
+	}
+
+	/** A calculated figure as stored and exported: 10 decimal places. */
+	static BigDecimal decimal(double value) {
+		return BigDecimal.valueOf(value).setScale(10, RoundingMode.HALF_UP);
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) {
+		this.rowsWritten = executionContext.getLong(ROWS_WRITTEN_KEY, 0L);
+	}
+
+	@Override
+	public void update(ExecutionContext executionContext) {
+		executionContext.putLong(ROWS_WRITTEN_KEY, this.rowsWritten);
+	}
+
+	private record EventRow(CashFlowProjection events, int index) {
+
+	}
+
+}

@@ -1,0 +1,148 @@
+package batch.writer;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import batch.database.StreamingJdbc;
+import batch.domain.cashflow.MarketDataRow;
+import batch.processor.ImportedContract;
+import batch.processor.ProjectedContract;
+import batch.reader.ActusDictionary;
+import batch.reader.CsvFile;
+import batch.reader.CsvRecord;
+import batch.reader.StagedContract;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The cash-flow job's writers: staged contracts, market data, events and valuations, reject
+ * records and the CSV export.
+ */
+@Configuration(proxyBeanMethods = false)
+class CashFlowWriterConfiguration {
+
+	static final String RUN_CONTRACT_UPSERT = Upsert.sql("run_contract", List.of("job_instance_id", "line_number"),
+			List.of("contract_id", "contract_type", "currency", "terms", "job_execution_id"));
+
+	static final String OBSERVATION_UPSERT = Upsert.sql("rate_observation",
+			List.of("job_instance_id", "market_object_code", "observed_at"), List.of("observed_value"));
+
+	static final String CURVE_UPSERT = Upsert.sql("yield_curve_point", List.of("job_instance_id", "currency", "tenor"),
+			List.of("zero_rate"));
+
+	@Bean
+	@StepScope
+	JdbcBatchItemWriter<ImportedContract> contractWriter(DataSource dataSource,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new JdbcBatchItemWriterBuilder<ImportedContract>().dataSource(dataSource)
+			.sql(RUN_CONTRACT_UPSERT)
+			.assertUpdates(false)
+			.itemPreparedStatementSetter((contract, ps) -> {
+				ps.setLong(1, jobInstanceId);
+				ps.setLong(2, contract.lineNumber());
+				ps.setString(3, contract.contractId());
+				ps.setString(4, contract.contractType());
+				ps.setString(5, contract.currency());
+				ps.setString(6, contract.terms());
+				ps.setLong(7, jobExecutionId);
+			})
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcBatchItemWriter<MarketDataRow.Observation> observationWriter(DataSource dataSource,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+		return new JdbcBatchItemWriterBuilder<MarketDataRow.Observation>().dataSource(dataSource)
+			.sql(OBSERVATION_UPSERT)
+			.assertUpdates(false)
+			.itemPreparedStatementSetter((observation, ps) -> {
+				ps.setLong(1, jobInstanceId);
+				ps.setString(2, observation.marketObjectCode());
+				ps.setTimestamp(3, Timestamp.valueOf(observation.time()));
+				ps.setDouble(4, observation.value());
+			})
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcBatchItemWriter<MarketDataRow.CurvePoint> curveWriter(DataSource dataSource,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+		return new JdbcBatchItemWriterBuilder<MarketDataRow.CurvePoint>().dataSource(dataSource)
+			.sql(CURVE_UPSERT)
+			.assertUpdates(false)
+			.itemPreparedStatementSetter((point, ps) -> {
+				ps.setLong(1, jobInstanceId);
+				ps.setString(2, point.currency());
+				ps.setString(3, point.tenor());
+				ps.setDouble(4, point.zeroRate());
+			})
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	CashFlowWriter cashFlowWriter(JdbcTemplate jdbcTemplate,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new CashFlowWriter(jdbcTemplate, jobExecutionId);
+	}
+
+	@Bean
+	@StepScope
+	RejectRecorder<CsvRecord, ImportedContract> contractRejectRecorder(JdbcTemplate jdbcTemplate,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId,
+			@Value("#{jobParameters['input']}") String input, ActusDictionary dictionary) {
+		int idColumn = new CsvFile(Path.of(input), dictionary.contractsHeader()).header().indexOf("contractID");
+		return new RejectRecorder<>(jdbcTemplate, jobInstanceId, jobExecutionId, RejectRecorder.CONTRACTS,
+				CsvRecord::lineNumber, (line) -> (line.readable() && idColumn < line.values().length)
+						? line.values()[idColumn] : "");
+	}
+
+	@Bean
+	@StepScope
+	RejectRecorder<StagedContract, ProjectedContract> projectionRejectRecorder(JdbcTemplate jdbcTemplate,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new RejectRecorder<>(jdbcTemplate, jobInstanceId, jobExecutionId, RejectRecorder.CONTRACTS,
+				StagedContract::lineNumber, StagedContract::contractId);
+	}
+
+	@Bean
+	@StepScope
+	RejectRecorder<CsvRecord, MarketDataRow.Observation> observationRejectRecorder(JdbcTemplate jdbcTemplate,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new RejectRecorder<>(jdbcTemplate, jobInstanceId, jobExecutionId, RejectRecorder.OBSERVATIONS,
+				CsvRecord::lineNumber, CsvRecord::firstField);
+	}
+
+	@Bean
+	@StepScope
+	RejectRecorder<CsvRecord, MarketDataRow.CurvePoint> curveRejectRecorder(JdbcTemplate jdbcTemplate,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new RejectRecorder<>(jdbcTemplate, jobInstanceId, jobExecutionId, RejectRecorder.CURVES,
+				CsvRecord::lineNumber, CsvRecord::firstField);
+	}
+
+	@Bean
+	@StepScope
+	CashFlowExportTasklet cashFlowExportTasklet(DataSource dataSource,
+			@Value("#{jobParameters['exportDir']}") String exportDir,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+		return new CashFlowExportTasklet(StreamingJdbc.template(dataSource), Path.of(exportDir), jobInstanceId);
+	}
+
+}

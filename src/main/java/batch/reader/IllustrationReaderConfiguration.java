@@ -38,17 +38,17 @@ class IllustrationReaderConfiguration {
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<Policy> policyTableReader(DataSource dataSource, StepProperties properties,
-			@Value("#{stepExecutionContext['" + KeyRangePartitioner.MIN_KEY + "']}") long minPolicyId,
-			@Value("#{stepExecutionContext['" + KeyRangePartitioner.MAX_KEY + "']}") long maxPolicyId,
+			@Value("#{stepExecutionContext['" + KeyRangePartitioner.MIN_KEY + "']}") long minKey,
+			@Value("#{stepExecutionContext['" + KeyRangePartitioner.MAX_KEY + "']}") long maxKey,
 			@Value("#{jobParameters['input']}") String input,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) throws Exception {
 		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("minKey", minPolicyId);
-		parameters.put("maxKey", maxPolicyId);
-		String where = "policy_id BETWEEN :minPolicyId AND :maxPolicyId";
+		parameters.put("minKey", minKey);
+		parameters.put("maxKey", maxKey);
+		String where = "policy_id BETWEEN :minKey AND :maxKey";
 		if (input != null) {
 			where += " AND policy_id IN (SELECT policy_id FROM run_policy WHERE job_instance_id = :jobInstanceId"
-					+ " AND policy_id BETWEEN :minPolicyId AND :maxPolicyId)";
+					+ " AND policy_id BETWEEN :minKey AND :maxKey)";
 			parameters.put("jobInstanceId", jobInstanceId);
 		}
 		return new JdbcPagingItemReaderBuilder<Policy>().name("policyTableReader")

@@ -54,11 +54,19 @@ public final class ContractGenerator {
 
 	private final List<String> validIds = new ArrayList<>();
 
+	private final String idPrefix;
+
 	private long nextId = 1;
 
 	public ContractGenerator(long seed, double invalidFraction) {
+		this(seed, invalidFraction, "C");
+	}
+
+	/** @param idPrefix what every contract id starts with */
+	public ContractGenerator(long seed, double invalidFraction, String idPrefix) {
 		this.random = new SplittableRandom(seed);
 		this.invalidFraction = invalidFraction;
+		this.idPrefix = idPrefix;
 	}
 
 	/** Writes the header and {@code count} contracts, telling {@code invalidRows} each broken row. */
@@ -173,7 +181,7 @@ public final class ContractGenerator {
 		long notional = Math.round(Math.exp(Math.log(10_000) + this.random.nextDouble() * Math.log(500)) / 100) * 100;
 		double rate = 0.01 + this.random.nextInt(1100) / 10_000.0;
 		String stub = this.random.nextInt(4) == 0 ? "L0" : "L1";
-		terms.put("contractID", "C" + String.format(Locale.ROOT, "%09d", this.nextId++));
+		terms.put("contractID", this.idPrefix + String.format(Locale.ROOT, "%09d", this.nextId++));
 		terms.put("contractType", type);
 		terms.put("contractRole", (this.random.nextInt(5) == 0) ? "RPL" : "RPA");
 		terms.put("currency", CURRENCIES[currency]);

@@ -1,0 +1,281 @@
+package batch.job;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import batch.domain.cashflow.CashFlowEngine;
+import batch.domain.cashflow.CashFlowProjection;
+import batch.domain.cashflow.CashFlowRejectReason;
+import batch.domain.cashflow.ContractTerms;
+import batch.domain.cashflow.ObservedMarketData;
+import batch.domain.cashflow.PresentValue;
+import batch.domain.cashflow.YieldCurve;
+import batch.testsupport.GeneratedContracts;
+import batch.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * cashFlowJob end to end on a real MariaDB: a generated file with invalid rows, a restart after a
+ * failure the database injects, and re-runs that replace a contract's events.
+ */
+@SpringBootTest(properties = { "batch.chunk-size=100", "batch.partition.grid-size=3", "batch.partition.threads=2" })
+@SpringBatchTest
+class CashFlowJobIntegrationTests {
+
+	private static final String DATABASE = TestDatabase.newDatabaseUrl("cash_flow_job");
+
+	@TempDir
+	static Path directory;
+
+	static GeneratedContracts contracts;
+
+	@Autowired
+	private JobOperatorTestUtils jobs;
+
+	@Autowired
+	private Job cashFlowJob;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> DATABASE);
+		registry.add("spring.datasource.username", TestDatabase::username);
+		registry.add("spring.datasource.password", TestDatabase::password);
+	}
+
+	@BeforeAll
+	static void generate() throws Exception {
+		contracts = GeneratedContracts.write(directory, "contracts", 2500, 21, 0.08);
+	}
+
+	@BeforeEach
+	void cashFlowJobUnderTest() {
+		this.jobs.setJob(this.cashFlowJob);
+	}
+
+	@Test
+	void projectsValuesAndRejectsAGeneratedFile() throws Exception {
+		JobExecution execution = Runs.start(this.jobs, contracts, contracts.contracts(), directory.resolve("export"));
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		// every invalid row is recorded with its line and reason, projection failures included
+		Map<Long, CashFlowRejectReason> rejects = new HashMap<>();
+		this.jdbc.query("SELECT line_number, reason_code FROM rejected_record WHERE job_instance_id = ? AND source = ?",
+				(rs) -> {
+					rejects.put(rs.getLong(1), CashFlowRejectReason.valueOf(rs.getString(2)));
+				}, execution.getJobInstanceId(), "contracts");
+		assertThat(contracts.expectedRejects()).hasSizeGreaterThan(150);
+		assertThat(rejects).isEqualTo(contracts.expectedRejects());
+		assertThat(Set.copyOf(rejects.values())).hasSize(CashFlowRejectReason.values().length);
+		// and every other contract's events and value are the engine's
+		ObservedMarketData market = contracts.marketData();
+		Map<String, YieldCurve> curves = contracts.yieldCurves();
+		CashFlowEngine engine = new CashFlowEngine();
+		int valued = 0;
+		long events = 0;
+		for (Map.Entry<Long, Map<String, String>> row : contracts.rows().entrySet()) {
+			if (contracts.expectedRejects().containsKey(row.getKey())) {
+				continue;
+			}
+			ContractTerms terms = ContractTerms.parse(row.getValue());
+			CashFlowProjection projection = engine.project(terms, market);
+			assertStored(projection);
+			BigDecimal pv = this.jdbc.queryForObject("SELECT pv FROM contract_valuation WHERE contract_id = ?",
+					BigDecimal.class, terms.contractId());
+			double expected = PresentValue.of(projection, curves.get(terms.currency()),
+					terms.statusDate().toLocalDate());
+			assertThat(pv.doubleValue()).as(terms.contractId()).isCloseTo(expected,
+					org.assertj.core.api.Assertions.within(1e-9 * Math.max(1, Math.abs(expected)) + 1e-10));
+			valued++;
+			events += projection.size();
+		}
+		assertThat(valued).isGreaterThan(2000);
+		assertThat(count("SELECT COUNT(*) FROM cash_flow f JOIN run_contract r ON r.contract_id = f.contract_id"
+				+ " WHERE r.job_instance_id = ?", execution.getJobInstanceId())).isEqualTo(events);
+		assertThat(Steps.named(execution, "projectCashFlows").getWriteCount()).isEqualTo(valued);
+		assertThat(Files.readAllLines(directory.resolve("export/cash-flows.csv"))).hasSize((int) events + 1);
+		assertThat(Files.readAllLines(directory.resolve("export/valuations.csv"))).hasSize(valued + 1);
+		assertThat(Files.readAllLines(directory.resolve("export/rejects.csv"))).hasSize(rejects.size() + 1);
+	}
+
+	@Test
+	void aFailedProjectionRestartsWhereItStoppedAndEndsWithTheSameRows() throws Exception {
+		Runs.start(this.jobs, contracts, contracts.contracts(), directory.resolve("uninterrupted"));
+		List<Map<String, Object>> uninterrupted = cashFlowRows();
+		this.jdbc.update("DELETE FROM cash_flow WHERE contract_id LIKE 'CONTRACTS-%'");
+		this.jdbc.update("DELETE FROM contract_valuation WHERE contract_id LIKE 'CONTRACTS-%'");
+		List<String> ids = this.jdbc.queryForList(
+				"SELECT contract_id FROM run_contract WHERE job_instance_id = (SELECT MAX(job_instance_id) FROM run_contract)"
+						+ " ORDER BY line_number",
+				String.class);
+		String refused = ids.get(ids.size() * 5 / 6);
+		this.jdbc.execute("CREATE TRIGGER refuse_contract BEFORE INSERT ON cash_flow FOR EACH ROW BEGIN"
+				+ " IF NEW.contract_id = '" + refused + "' THEN SIGNAL SQLSTATE '45000'"
+				+ " SET MESSAGE_TEXT = 'injected failure'; END IF; END");
+		JobExecution failed;
+		try {
+			failed = Runs.start(this.jobs, contracts, contracts.contracts(), directory.resolve("restarted"));
+		}
+		finally {
+			this.jdbc.execute("DROP TRIGGER refuse_contract");
+		}
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		List<StepExecution> partitions = Steps.partitions(failed);
+		StepExecution failedPartition = partitions.stream()
+			.filter((partition) -> partition.getStatus() == BatchStatus.FAILED)
+			.findFirst()
+			.orElseThrow();
+		assertThat(failedPartition.getWriteCount()).isPositive();
+
+		JobExecution restarted = this.jobs.getJobOperator().restart(failed);
+
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(Steps.partitions(restarted)).singleElement()
+			.satisfies((partition) -> assertThat(partition.getStepName()).isEqualTo(failedPartition.getStepName()));
+		assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
+			.doesNotContain("importContracts", "importObservations", "importCurves");
+		assertThat(cashFlowRows()).isEqualTo(uninterrupted);
+		for (String file : List.of("cash-flows.csv", "valuations.csv", "rejects.csv")) {
+			assertThat(directory.resolve("restarted").resolve(file))
+				.hasSameTextualContentAs(directory.resolve("uninterrupted").resolve(file));
+		}
+	}
+
+	@Test
+	void aContractWithFewerEventsLeavesNoStaleRows() throws Exception {
+		GeneratedContracts small = GeneratedContracts.write(directory, "small", 40, 33, 0);
+		Runs.start(this.jobs, small, small.contracts(), null);
+		Map.Entry<Long, Map<String, String>> first = small.rows().entrySet().iterator().next();
+		String id = first.getValue().get("contractID");
+		long before = count("SELECT COUNT(*) FROM cash_flow WHERE contract_id = ?", id);
+		// when the same contract comes back maturing a year after its initial exchange
+		List<String> lines = Files.readAllLines(small.contracts());
+		String header = lines.get(0);
+		Map<String, String> terms = new HashMap<>(first.getValue());
+		LocalDate exchange = LocalDate.parse(terms.get("initialExchangeDate"));
+		terms.put("maturityDate", exchange.plusYears(1).toString());
+		terms.put("cycleOfRateReset", "");
+		terms.put("cycleAnchorDateOfRateReset", "");
+		terms.put("marketObjectCodeOfRateReset", "");
+		terms.put("rateSpread", "");
+		terms.put("rateMultiplier", "");
+		if (!"PAM".equals(terms.get("contractType"))) {
+			terms.put("contractType", "PAM");
+			terms.put("cycleAnchorDateOfPrincipalRedemption", "");
+			terms.put("cycleOfPrincipalRedemption", "");
+			terms.put("nextPrincipalRedemptionPayment", "");
+		}
+		StringBuilder row = new StringBuilder();
+		for (String column : header.split(",")) {
+			row.append(row.isEmpty() ? "" : ",").append(terms.getOrDefault(column, ""));
+		}
+		Path shorter = Files.write(directory.resolve("shorter.csv"), List.of(header, row.toString()));
+		JobExecution rerun = Runs.start(this.jobs, small, shorter, null);
+
+		assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		long after = count("SELECT COUNT(*) FROM cash_flow WHERE contract_id = ?", id);
+		assertThat(after).isLessThan(before);
+		assertThat(count("SELECT MAX(seq) FROM cash_flow WHERE contract_id = ?", id)).isEqualTo(after);
+		assertThat(count("SELECT events FROM contract_valuation WHERE contract_id = ?", id)).isEqualTo(after);
+	}
+
+	private void assertStored(CashFlowProjection projection) {
+		List<Map<String, Object>> rows = this.jdbc.queryForList(
+				"SELECT * FROM cash_flow WHERE contract_id = ? ORDER BY seq", projection.contractId());
+		assertThat(rows).as(projection.contractId()).hasSize(projection.size());
+		for (int i = 0; i < projection.size(); i++) {
+			Map<String, Object> row = rows.get(i);
+			assertThat(row.get("event_type")).isEqualTo(projection.type(i).name());
+			assertThat(row.get("event_date").toString()).isEqualTo(projection.time(i).toLocalDate().toString());
+			assertThat((BigDecimal) row.get("payoff")).isEqualByComparingTo(decimal(projection.payoff(i)));
+			assertThat((BigDecimal) row.get("notional_principal"))
+				.isEqualByComparingTo(decimal(projection.notionalPrincipal(i)));
+			assertThat((BigDecimal) row.get("nominal_interest_rate"))
+				.isEqualByComparingTo(decimal(projection.nominalInterestRate(i)));
+			assertThat((BigDecimal) row.get("accrued_interest"))
+				.isEqualByComparingTo(decimal(projection.accruedInterest(i)));
+		}
+	}
+
+	private static BigDecimal decimal(double value) {
+		return BigDecimal.valueOf(value).setScale(10, RoundingMode.HALF_UP);
+	}
+
+	private List<Map<String, Object>> cashFlowRows() {
+		return this.jdbc.queryForList("SELECT contract_id, seq, event_date, event_type, currency, payoff,"
+				+ " notional_principal, nominal_interest_rate, accrued_interest FROM cash_flow"
+				+ " WHERE contract_id LIKE 'CONTRACTS-%' ORDER BY contract_id, seq");
+	}
+
+	private long count(String sql, Object... args) {
+		Long value = this.jdbc.queryForObject(sql, Long.class, args);
+		return (value != null) ? value : 0;
+	}
+
+	// Not methods of the test class: @SpringBatchTest takes any method returning a
+	// StepExecution or a JobExecution for the scopes' own.
+	private static final class Runs {
+
+		static JobExecution start(JobOperatorTestUtils jobs, GeneratedContracts market, Path input, Path exportDir)
+				throws Exception {
+			JobParametersBuilder parameters = new JobParametersBuilder()
+				.addString(CashFlowJobParameters.INPUT, input.toString())
+				.addString(CashFlowJobParameters.OBSERVATIONS, market.observations().toString())
+				.addString(CashFlowJobParameters.CURVES, market.curves().toString())
+				.addString(CashFlowJobParameters.RUN_ID, UUID.randomUUID().toString());
+			if (exportDir != null) {
+				parameters.addString(CashFlowJobParameters.EXPORT_DIR, exportDir.toString(), false);
+			}
+			return jobs.startJob(parameters.toJobParameters());
+		}
+
+	}
+
+	private static final class Steps {
+
+		static StepExecution named(JobExecution execution, String name) {
+			return execution.getStepExecutions()
+				.stream()
+				.filter((step) -> step.getStepName().equals(name))
+				.findFirst()
+				.orElseThrow();
+		}
+
+		static List<StepExecution> partitions(JobExecution execution) {
+			return execution.getStepExecutions()
+				.stream()
+				.filter((step) -> step.getStepName().startsWith("projectCashFlowsWorker:"))
+				.toList();
+		}
+
+	}
+
+}

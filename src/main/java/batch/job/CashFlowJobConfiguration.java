@@ -1,6 +1,5 @@
 package batch.job;
 
-import batch.domain.cashflow.ContractRejectedException;
 import batch.domain.cashflow.MarketDataRow;
 import batch.partition.KeyRangePartitioner;
 import batch.partition.PartitionProperties;
@@ -73,16 +72,8 @@ class CashFlowJobConfiguration {
 			ItemProcessor<CsvRecord, MarketDataRow.Observation> observationProcessor,
 			JdbcBatchItemWriter<MarketDataRow.Observation> observationWriter,
 			RejectRecorder<CsvRecord, MarketDataRow.Observation> observationRejectRecorder) {
-		return new StepBuilder("importObservations", jobRepository)
-			.<CsvRecord, MarketDataRow.Observation>chunk(properties.chunkSize())
-			.transactionManager(transactionManager)
-			.reader(observationCsvReader)
-			.processor(observationProcessor)
-			.writer(observationWriter)
-			.faultTolerant()
-			.skipPolicy((error, skipCount) -> error instanceof ContractRejectedException)
-			.listener(observationRejectRecorder)
-			.build();
+		return Steps.rejectingChunkStep("importObservations", jobRepository, transactionManager, properties.chunkSize(),
+				observationCsvReader, observationProcessor, observationWriter, observationRejectRecorder);
 	}
 
 	@Bean
@@ -91,16 +82,8 @@ class CashFlowJobConfiguration {
 			ItemProcessor<CsvRecord, MarketDataRow.CurvePoint> curvePointProcessor,
 			JdbcBatchItemWriter<MarketDataRow.CurvePoint> curveWriter,
 			RejectRecorder<CsvRecord, MarketDataRow.CurvePoint> curveRejectRecorder) {
-		return new StepBuilder("importCurves", jobRepository)
-			.<CsvRecord, MarketDataRow.CurvePoint>chunk(properties.chunkSize())
-			.transactionManager(transactionManager)
-			.reader(curveCsvReader)
-			.processor(curvePointProcessor)
-			.writer(curveWriter)
-			.faultTolerant()
-			.skipPolicy((error, skipCount) -> error instanceof ContractRejectedException)
-			.listener(curveRejectRecorder)
-			.build();
+		return Steps.rejectingChunkStep("importCurves", jobRepository, transactionManager, properties.chunkSize(),
+				curveCsvReader, curvePointProcessor, curveWriter, curveRejectRecorder);
 	}
 
 	@Bean
@@ -108,28 +91,16 @@ class CashFlowJobConfiguration {
 			StepProperties properties, CsvItemReader contractCsvReader,
 			ContractImportProcessor contractImportProcessor, JdbcBatchItemWriter<ImportedContract> contractWriter,
 			RejectRecorder<CsvRecord, ImportedContract> contractRejectRecorder) {
-		return new StepBuilder("importContracts", jobRepository)
-			.<CsvRecord, ImportedContract>chunk(properties.chunkSize())
-			.transactionManager(transactionManager)
-			.reader(contractCsvReader)
-			.processor(contractImportProcessor)
-			.writer(contractWriter)
-			.faultTolerant()
-			.skipPolicy((error, skipCount) -> error instanceof ContractRejectedException)
-			.listener(contractRejectRecorder)
-			.build();
+		return Steps.rejectingChunkStep("importContracts", jobRepository, transactionManager, properties.chunkSize(),
+				contractCsvReader, contractImportProcessor, contractWriter, contractRejectRecorder);
 	}
 
 	@Bean
 	Step projectCashFlowsManagerStep(JobRepository jobRepository, PartitionProperties properties,
 			KeyRangePartitioner contractRangePartitioner, Step projectCashFlowsWorkerStep,
 			TaskExecutor partitionTaskExecutor) {
-		return new StepBuilder("projectCashFlows", jobRepository)
-			.partitioner(projectCashFlowsWorkerStep.getName(), contractRangePartitioner)
-			.step(projectCashFlowsWorkerStep)
-			.gridSize(properties.effectiveGridSize())
-			.taskExecutor(partitionTaskExecutor)
-			.build();
+		return Steps.partitioned("projectCashFlows", jobRepository, contractRangePartitioner, projectCashFlowsWorkerStep, properties.effectiveGridSize(),
+				partitionTaskExecutor);
 	}
 
 	// A contract that needs market data the run does not have is rejected, and the run goes on.
@@ -138,16 +109,8 @@ class CashFlowJobConfiguration {
 			StepProperties properties, JdbcPagingItemReader<StagedContract> stagedContractReader,
 			CashFlowProcessor cashFlowProcessor, CashFlowWriter cashFlowWriter,
 			RejectRecorder<StagedContract, ProjectedContract> projectionRejectRecorder) {
-		return new StepBuilder("projectCashFlowsWorker", jobRepository)
-			.<StagedContract, ProjectedContract>chunk(properties.chunkSize())
-			.transactionManager(transactionManager)
-			.reader(stagedContractReader)
-			.processor(cashFlowProcessor)
-			.writer(cashFlowWriter)
-			.faultTolerant()
-			.skipPolicy((error, skipCount) -> error instanceof ContractRejectedException)
-			.listener(projectionRejectRecorder)
-			.build();
+		return Steps.rejectingChunkStep("projectCashFlowsWorker", jobRepository, transactionManager, properties.chunkSize(),
+				stagedContractReader, cashFlowProcessor, cashFlowWriter, projectionRejectRecorder);
 	}
 
 	@Bean

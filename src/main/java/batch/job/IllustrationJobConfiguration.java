@@ -2,7 +2,6 @@ package batch.job;
 
 import batch.domain.illustration.Illustration;
 import batch.domain.illustration.Policy;
-import batch.domain.illustration.PolicyRejectedException;
 import batch.partition.PartitionProperties;
 import batch.partition.KeyRangePartitioner;
 import batch.processor.IllustrationProcessor;
@@ -78,27 +77,16 @@ class IllustrationJobConfiguration {
 			StepProperties properties, CsvItemReader policyCsvReader, PolicyImportProcessor policyImportProcessor,
 			CompositeItemWriter<ImportedPolicy> policyWriter,
 			RejectRecorder<CsvRecord, ImportedPolicy> policyRejectRecorder) {
-		return new StepBuilder("importPolicies", jobRepository).<CsvRecord, ImportedPolicy>chunk(properties.chunkSize())
-			.transactionManager(transactionManager)
-			.reader(policyCsvReader)
-			.processor(policyImportProcessor)
-			.writer(policyWriter)
-			.faultTolerant()
-			.skipPolicy((error, skipCount) -> error instanceof PolicyRejectedException)
-			.listener(policyRejectRecorder)
-			.build();
+		return Steps.rejectingChunkStep("importPolicies", jobRepository, transactionManager, properties.chunkSize(),
+				policyCsvReader, policyImportProcessor, policyWriter, policyRejectRecorder);
 	}
 
 	@Bean
 	Step calculateIllustrationsManagerStep(JobRepository jobRepository, PartitionProperties properties,
 			KeyRangePartitioner policyRangePartitioner, Step calculateIllustrationsWorkerStep,
 			TaskExecutor partitionTaskExecutor) {
-		return new StepBuilder("calculateIllustrations", jobRepository)
-			.partitioner(calculateIllustrationsWorkerStep.getName(), policyRangePartitioner)
-			.step(calculateIllustrationsWorkerStep)
-			.gridSize(properties.effectiveGridSize())
-			.taskExecutor(partitionTaskExecutor)
-			.build();
+		return Steps.partitioned("calculateIllustrations", jobRepository, policyRangePartitioner, calculateIllustrationsWorkerStep, properties.effectiveGridSize(),
+				partitionTaskExecutor);
 	}
 
 	@Bean

@@ -1,8 +1,5 @@
 package batch.writer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,8 +23,6 @@ public class CashFlowExportTasklet implements Tasklet {
 	static final List<String> VALUATION_HEADER = List.of("contract_id", "contract_type", "currency", "valuation_date",
 			"pv", "events", "last_event_date");
 
-	static final List<String> REJECTS_HEADER = List.of("line_number", "contract_id", "reason_code", "message");
-
 	// A contract's rows belong to the run whose input file it is in: joined on the run's contracts.
 	private static final String CASH_FLOWS = "SELECT f.* FROM cash_flow f"
 			+ " JOIN run_contract r ON r.contract_id = f.contract_id WHERE r.job_instance_id = ?"
@@ -36,9 +31,6 @@ public class CashFlowExportTasklet implements Tasklet {
 	private static final String VALUATIONS = "SELECT v.* FROM contract_valuation v"
 			+ " JOIN run_contract r ON r.contract_id = v.contract_id WHERE r.job_instance_id = ?"
 			+ " ORDER BY v.contract_id";
-
-	private static final String REJECTS = "SELECT line_number, record_key, reason_code, message FROM rejected_record"
-			+ " WHERE job_instance_id = ? AND source = ? ORDER BY line_number";
 
 	private final JdbcTemplate jdbc;
 
@@ -54,21 +46,14 @@ public class CashFlowExportTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		try {
-			Files.createDirectories(this.directory);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot create the export directory " + this.directory, ex);
-		}
 		Object[] run = { this.jobInstanceId };
 		long rows;
-		try (CsvExport export = new CsvExport(this.jdbc)) {
-			rows = export.write(this.directory.resolve("cash-flows.csv"), CASH_FLOW_HEADER, CASH_FLOWS, run,
+		try (CsvExport export = new CsvExport(this.jdbc, this.directory)) {
+			rows = export.write("cash-flows.csv", CASH_FLOW_HEADER, CASH_FLOWS, run,
 					CashFlowExportTasklet::cashFlow);
-			rows += export.write(this.directory.resolve("valuations.csv"), VALUATION_HEADER, VALUATIONS, run,
+			rows += export.write("valuations.csv", VALUATION_HEADER, VALUATIONS, run,
 					CashFlowExportTasklet::valuation);
-			rows += export.write(this.directory.resolve("rejects.csv"), REJECTS_HEADER, REJECTS,
-					new Object[] { this.jobInstanceId, RejectRecorder.CONTRACTS }, CashFlowExportTasklet::reject);
+			rows += export.writeRejects(this.jobInstanceId, RejectRecorder.CONTRACTS, "contract_id");
 			export.commit();
 		}
 		contribution.incrementWriteCount(rows);
@@ -86,11 +71,6 @@ public class CashFlowExportTasklet implements Tasklet {
 		return new String[] { rs.getString("contract_id"), rs.getString("contract_type"), rs.getString("currency"),
 				rs.getString("valuation_date"), CsvExport.decimal(rs, "pv", 10), rs.getString("events"),
 				(rs.getString("last_event_date") != null) ? rs.getString("last_event_date") : "" };
-	}
-
-	private static String[] reject(ResultSet rs) throws SQLException {
-		return new String[] { rs.getString("line_number"), rs.getString("record_key"), rs.getString("reason_code"),
-				rs.getString("message") };
 	}
 
 }

@@ -27,18 +27,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class CsvExport implements AutoCloseable {
 
+	private static final String REJECTS = "SELECT line_number, record_key, reason_code, message FROM rejected_record"
+			+ " WHERE job_instance_id = ? AND source = ? ORDER BY line_number";
+
 	private final JdbcTemplate jdbc;
+
+	private final Path directory;
 
 	private final List<Path> written = new ArrayList<>();
 
 	private boolean committed;
 
-	CsvExport(JdbcTemplate jdbc) {
+	/** An export into {@code directory}, created if need be. */
+	CsvExport(JdbcTemplate jdbc, Path directory) {
 		this.jdbc = jdbc;
+		this.directory = directory;
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create the export directory " + directory, ex);
+		}
 	}
 
-	/** Writes the header and one line per row into {@code target}'s partial file; returns the rows. */
-	long write(Path target, List<String> header, String sql, Object[] args, RowFormatter formatter) {
+	/** Writes the header and one line per row into the partial file of {@code fileName}; returns the rows. */
+	long write(String fileName, List<String> header, String sql, Object[] args, RowFormatter formatter) {
+		Path target = this.directory.resolve(fileName);
 		Path partial = partial(target);
 		this.written.add(target);
 		long[] rows = { 0 };
@@ -58,6 +72,16 @@ final class CsvExport implements AutoCloseable {
 			throw new UncheckedIOException("cannot write " + target + ": " + ex.getMessage(), ex);
 		}
 		return rows[0];
+	}
+
+	/**
+	 * Writes {@code rejects.csv}: the rows of one source that a run rejected, in line order, under
+	 * the header {@code line_number,<keyColumn>,reason_code,message}; returns the rows.
+	 */
+	long writeRejects(long jobInstanceId, String source, String keyColumn) {
+		return write("rejects.csv", List.of("line_number", keyColumn, "reason_code", "message"), REJECTS,
+				new Object[] { jobInstanceId, source }, (rs) -> new String[] { rs.getString("line_number"),
+						rs.getString("record_key"), rs.getString("reason_code"), rs.getString("message") });
 	}
 
 	/** Moves every partial file over its target. */

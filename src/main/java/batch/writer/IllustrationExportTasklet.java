@@ -1,8 +1,5 @@
 package batch.writer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,8 +26,6 @@ public class IllustrationExportTasklet implements Tasklet {
 	static final List<String> SUMMARY_HEADER = List.of("policy_id", "product_code", "annual_premium",
 			"maturity_benefit_4", "maturity_benefit_8", "irr_4", "irr_8", "status", "basis_version");
 
-	static final List<String> REJECTS_HEADER = List.of("line_number", "policy_id", "reason_code", "message");
-
 	private static final String ILLUSTRATIONS = "SELECT i.* FROM illustration i"
 			+ " JOIN policy p ON p.policy_id = i.policy_id";
 
@@ -42,9 +37,6 @@ public class IllustrationExportTasklet implements Tasklet {
 
 	private static final String SUMMARIES_OF_RUN = "SELECT s.* FROM illustration_summary s"
 			+ " JOIN run_policy r ON r.policy_id = s.policy_id WHERE r.job_instance_id = ?";
-
-	private static final String REJECTS = "SELECT line_number, record_key, reason_code, message FROM rejected_record"
-			+ " WHERE job_instance_id = ? AND source = ? ORDER BY line_number";
 
 	private final JdbcTemplate jdbc;
 
@@ -67,23 +59,16 @@ public class IllustrationExportTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		try {
-			Files.createDirectories(this.directory);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot create the export directory " + this.directory, ex);
-		}
 		Object[] run = this.wholeBook ? new Object[0] : new Object[] { this.jobInstanceId };
 		long rows;
-		try (CsvExport export = new CsvExport(this.jdbc)) {
-			rows = export.write(this.directory.resolve("illustrations.csv"), ILLUSTRATION_HEADER,
+		try (CsvExport export = new CsvExport(this.jdbc, this.directory)) {
+			rows = export.write("illustrations.csv", ILLUSTRATION_HEADER,
 					(this.wholeBook ? ILLUSTRATIONS : ILLUSTRATIONS_OF_RUN) + " ORDER BY i.policy_id, i.policy_year", run,
 					IllustrationExportTasklet::illustration);
-			rows += export.write(this.directory.resolve("summary.csv"), SUMMARY_HEADER,
+			rows += export.write("summary.csv", SUMMARY_HEADER,
 					(this.wholeBook ? SUMMARIES : SUMMARIES_OF_RUN) + " ORDER BY s.policy_id", run,
 					IllustrationExportTasklet::summary);
-			rows += export.write(this.directory.resolve("rejects.csv"), REJECTS_HEADER, REJECTS,
-					new Object[] { this.jobInstanceId, RejectRecorder.POLICIES }, IllustrationExportTasklet::reject);
+			rows += export.writeRejects(this.jobInstanceId, RejectRecorder.POLICIES, "policy_id");
 			export.commit();
 		}
 		contribution.incrementWriteCount(rows);
@@ -106,11 +91,6 @@ public class IllustrationExportTasklet implements Tasklet {
 				CsvExport.money(rs, "annual_premium"), CsvExport.money(rs, "maturity_benefit_4"),
 				CsvExport.money(rs, "maturity_benefit_8"), CsvExport.decimal(rs, "irr_4", 4),
 				CsvExport.decimal(rs, "irr_8", 4), rs.getString("status"), rs.getString("basis_version") };
-	}
-
-	private static String[] reject(ResultSet rs) throws SQLException {
-		return new String[] { rs.getString("line_number"), rs.getString("record_key"), rs.getString("reason_code"),
-				rs.getString("message") };
 	}
 
 }

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import batch.domain.cashflow.CashFlowEngine;
@@ -80,8 +82,15 @@ public final class ConformanceRunner {
 						Double.parseDouble(point.path("value").asString()));
 			}
 		}
+		// Monitoring (AD) events are a custom input of the case, not a term of the contract.
+		List<LocalDateTime> analysisTimes = new ArrayList<>();
+		for (JsonNode event : testCase.path("eventsObserved")) {
+			if ("AD".equals(event.path("type").asString(event.path("eventType").asString("")))) {
+				analysisTimes.add(time(event.path("time").asString(event.path("eventDate").asString(""))));
+			}
+		}
 		String to = testCase.path("to").asString("");
-		return this.engine.project(contract, market.build(), to.isBlank() ? null : time(to));
+		return this.engine.project(contract, market.build(), to.isBlank() ? null : time(to), analysisTimes);
 	}
 
 	private static LocalDateTime time(String text) {

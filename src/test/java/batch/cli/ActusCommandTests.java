@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code ./batch actus}: the conformance runner from the command line, without a database.
@@ -41,6 +42,31 @@ class ActusCommandTests {
 		assertThat(first.has("payoff") && first.has("notionalPrincipal") && first.has("accruedInterest")
 				&& first.has("nominalInterestRate") && first.has("currency") && first.has("eventDate"))
 			.isTrue();
+	}
+
+	@Test
+	void observedMonitoringEventsBecomeAdEvents() throws Exception {
+		Path cases = Files.writeString(this.directory.resolve("ad.json"), """
+				{"ad01": {"identifier": "ad01", "terms": {"contractType": "PAM", "contractID": "ad01",
+				  "contractRole": "RPA", "statusDate": "2020-01-01T00:00:00",
+				  "initialExchangeDate": "2020-01-02T00:00:00", "maturityDate": "2021-01-02T00:00:00",
+				  "notionalPrincipal": "1000", "nominalInterestRate": "0.1", "dayCountConvention": "A365",
+				  "currency": "USD"},
+				 "to": "", "dataObserved": {},
+				 "eventsObserved": [{"time": "2020-07-01T00:00:00", "type": "AD", "value": 0}]}}
+				""");
+		Path results = this.directory.resolve("results.json");
+
+		Run run = run("actus", cases.toString(), "--output", results.toString());
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		JsonNode events = new ObjectMapper().readTree(results.toFile()).path("ad01");
+		assertThat(events.size()).isEqualTo(3);
+		assertThat(events.path(1).path("eventType").asString()).isEqualTo("AD");
+		assertThat(events.path(1).path("eventDate").asString()).isEqualTo("2020-07-01T00:00");
+		// 181 days of 10% on 1,000
+		assertThat(events.path(1).path("accruedInterest").asDouble()).isCloseTo(1000 * 0.1 * 181 / 365.0,
+				within(1e-9));
 	}
 
 	@Test

@@ -13,8 +13,15 @@ final class ContractSchedule {
 	private ContractSchedule() {
 	}
 
-	static EventQueue of(ContractTerms terms, long maturity) {
-		EventQueue queue = new EventQueue(terms.businessDay, terms.calendar, expectedEvents(terms, maturity));
+	/** The contract's events, with a monitoring event (AD) at each analysis time up to maturity. */
+	static EventQueue of(ContractTerms terms, long maturity, long[] analysisTimes) {
+		EventQueue queue = new EventQueue(terms.businessDay, terms.calendar,
+				expectedEvents(terms, maturity) + analysisTimes.length);
+		for (long time : analysisTimes) {
+			if (time <= maturity) {
+				queue.addExact(time, EventType.AD);
+			}
+		}
 		queue.add(terms.initialExchangeDate, EventType.IED);
 		queue.add(maturity, EventType.MD);
 		if (terms.purchaseDate != Moments.NONE) {

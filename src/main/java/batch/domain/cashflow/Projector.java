@@ -54,8 +54,8 @@ final class Projector {
 		this.role = terms.roleSign;
 	}
 
-	CashFlowProjection project(long to) {
-		EventQueue queue = ContractSchedule.of(this.terms, this.maturity);
+	CashFlowProjection project(long to, long[] analysisTimes) {
+		EventQueue queue = ContractSchedule.of(this.terms, this.maturity, analysisTimes);
 		int count = queue.sort();
 		CashFlowProjection projection = new CashFlowProjection(this.terms, count);
 		initialize();
@@ -170,6 +170,10 @@ final class Projector {
 				if (this.terms.interestScaled) {
 					this.interestScaling = index;
 				}
+				return 0;
+			}
+			case AD -> {
+				accrue(time);
 				return 0;
 			}
 			case IPCB -> {

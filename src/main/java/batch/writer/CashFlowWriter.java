@@ -3,11 +3,15 @@ package batch.writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
+import java.sql.ResultSet;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import batch.domain.cashflow.CashFlowProjection;
 import batch.processor.ProjectedContract;
@@ -18,8 +22,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Upserts a chunk's projected contracts in three batched statements: their events, numbered from
- * 1, the removal of events a contract no longer has, and their valuations. Counts the event rows
+ * Upserts a chunk's projected contracts in batched statements: their events, numbered from 1, the
+ * removal of events a contract no longer has, and their valuations. Counts the event rows
  * it wrote in the step's context, so that the count survives a restart.
  */
 public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
@@ -35,7 +39,12 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 			List.of("contract_type", "currency", "valuation_date", "pv", "events", "last_event_date",
 					"job_execution_id"));
 
-	static final String STALE_EVENTS_DELETE = "DELETE FROM cash_flow WHERE contract_id = ? AND seq > ?";
+	// By exact key: a range delete would also lock the next contract's first row, which another
+	// partition may be writing, and two partitions doing so deadlock on MySQL.
+	static final String STALE_EVENT_DELETE = "DELETE FROM cash_flow WHERE contract_id = ? AND seq = ?";
+
+	private static final String PREVIOUS_EVENT_COUNTS = "SELECT contract_id, events FROM contract_valuation"
+			+ " WHERE contract_id IN (%s)";
 
 	private final JdbcTemplate jdbc;
 
@@ -57,13 +66,34 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 			}
 		}
 		List<? extends ProjectedContract> contracts = chunk.getItems();
+		List<Object[]> stale = staleEvents(contracts);
 		this.jdbc.batchUpdate(EVENT_UPSERT, events, events.size(), this::setEvent);
-		this.jdbc.batchUpdate(STALE_EVENTS_DELETE, contracts, contracts.size(), (ps, contract) -> {
-			ps.setString(1, contract.events().contractId());
-			ps.setInt(2, contract.events().size());
-		});
+		if (!stale.isEmpty()) {
+			this.jdbc.batchUpdate(STALE_EVENT_DELETE, stale);
+		}
 		this.jdbc.batchUpdate(VALUATION_UPSERT, contracts, contracts.size(), this::setValuation);
 		this.rowsWritten += events.size();
+	}
+
+	// The keys of the events the contracts had beyond those they have now: their previous
+	// valuations, written with their events, say how many there were.
+	private List<Object[]> staleEvents(List<? extends ProjectedContract> contracts) {
+		List<Object[]> stale = new ArrayList<>();
+		if (contracts.isEmpty()) {
+			return stale;
+		}
+		Map<String, Integer> current = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		for (ProjectedContract contract : contracts) {
+			current.put(contract.events().contractId(), contract.events().size());
+		}
+		String placeholders = String.join(",", Collections.nCopies(current.size(), "?"));
+		this.jdbc.query(PREVIOUS_EVENT_COUNTS.formatted(placeholders), (ResultSet rs) -> {
+			String id = rs.getString(1);
+			for (int seq = current.get(id) + 1; seq <= rs.getInt(2); seq++) {
+				stale.add(new Object[] { id, seq });
+			}
+		}, current.keySet().toArray());
+		return stale;
 	}
 
 	private void setEvent(PreparedStatement ps, EventRow row) throws SQLException {

@@ -23,13 +23,16 @@ public class CashFlowExportTasklet implements Tasklet {
 	static final List<String> VALUATION_HEADER = List.of("contract_id", "contract_type", "currency", "valuation_date",
 			"pv", "events", "last_event_date");
 
-	// A contract's rows belong to the run whose input file it is in: joined on the run's contracts.
-	private static final String CASH_FLOWS = "SELECT f.* FROM cash_flow f"
-			+ " JOIN run_contract r ON r.contract_id = f.contract_id WHERE r.job_instance_id = ?"
+	// The run's contracts, as the run wrote them: a contract it rejected keeps an earlier run's rows
+	// in the tables, and they are not this run's results.
+	private static final String OF_RUN = " JOIN run_contract r ON r.contract_id = %1$s.contract_id"
+			+ " WHERE r.job_instance_id = ? AND %1$s.job_execution_id IN"
+			+ " (SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?)";
+
+	private static final String CASH_FLOWS = "SELECT f.* FROM cash_flow f" + OF_RUN.formatted("f")
 			+ " ORDER BY f.contract_id, f.seq";
 
-	private static final String VALUATIONS = "SELECT v.* FROM contract_valuation v"
-			+ " JOIN run_contract r ON r.contract_id = v.contract_id WHERE r.job_instance_id = ?"
+	private static final String VALUATIONS = "SELECT v.* FROM contract_valuation v" + OF_RUN.formatted("v")
 			+ " ORDER BY v.contract_id";
 
 	private final JdbcTemplate jdbc;
@@ -46,7 +49,7 @@ public class CashFlowExportTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		Object[] run = { this.jobInstanceId };
+		Object[] run = { this.jobInstanceId, this.jobInstanceId };
 		long rows;
 		try (CsvExport export = new CsvExport(this.jdbc, this.directory)) {
 			rows = export.write("cash-flows.csv", CASH_FLOW_HEADER, CASH_FLOWS, run,

@@ -177,8 +177,6 @@ class CashFlowJobIntegrationTests {
 		String id = first.getValue().get("contractID");
 		long before = count("SELECT COUNT(*) FROM cash_flow WHERE contract_id = ?", id);
 		// when the same contract comes back maturing a year after its initial exchange
-		List<String> lines = Files.readAllLines(small.contracts());
-		String header = lines.get(0);
 		Map<String, String> terms = new HashMap<>(first.getValue());
 		LocalDate exchange = LocalDate.parse(terms.get("initialExchangeDate"));
 		terms.put("maturityDate", exchange.plusYears(1).toString());
@@ -193,11 +191,7 @@ class CashFlowJobIntegrationTests {
 			terms.put("cycleOfPrincipalRedemption", "");
 			terms.put("nextPrincipalRedemptionPayment", "");
 		}
-		StringBuilder row = new StringBuilder();
-		for (String column : header.split(",")) {
-			row.append(row.isEmpty() ? "" : ",").append(terms.getOrDefault(column, ""));
-		}
-		Path shorter = Files.write(directory.resolve("shorter.csv"), List.of(header, row.toString()));
+		Path shorter = oneContractFile(small, terms, "shorter.csv");
 		JobExecution rerun = Runs.start(this.jobs, small, shorter, null);
 
 		assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -205,6 +199,40 @@ class CashFlowJobIntegrationTests {
 		assertThat(after).isLessThan(before);
 		assertThat(count("SELECT MAX(seq) FROM cash_flow WHERE contract_id = ?", id)).isEqualTo(after);
 		assertThat(count("SELECT events FROM contract_valuation WHERE contract_id = ?", id)).isEqualTo(after);
+	}
+
+	@Test
+	void aContractThatThisRunRejectsIsExportedOnlyAsAReject() throws Exception {
+		GeneratedContracts some = GeneratedContracts.write(directory, "some", 10, 34, 0);
+		Runs.start(this.jobs, some, some.contracts(), null);
+		Map<String, String> terms = new HashMap<>(some.rows().values().iterator().next());
+		String id = terms.get("contractID");
+		long earlier = count("SELECT COUNT(*) FROM cash_flow WHERE contract_id = ?", id);
+		// when it comes back in a currency without a curve
+		terms.put("currency", "JPY");
+		Path export = directory.resolve("rejected-export");
+		JobExecution rerun = Runs.start(this.jobs, some, oneContractFile(some, terms, "jpy.csv"), export);
+
+		assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(Files.readAllLines(export.resolve("rejects.csv"))).hasSize(2)
+			.last()
+			.asString()
+			.startsWith("2," + id + ",MISSING_MARKET_DATA,");
+		// the earlier run's results stay in the tables, but they are not this run's
+		assertThat(count("SELECT COUNT(*) FROM cash_flow WHERE contract_id = ?", id)).isEqualTo(earlier);
+		assertThat(Files.readAllLines(export.resolve("cash-flows.csv"))).hasSize(1);
+		assertThat(Files.readAllLines(export.resolve("valuations.csv"))).hasSize(1);
+	}
+
+	// A contracts file with the generated header and one row of these terms.
+	private static Path oneContractFile(GeneratedContracts generated, Map<String, String> terms, String name)
+			throws Exception {
+		String header = Files.readAllLines(generated.contracts()).get(0);
+		StringBuilder row = new StringBuilder();
+		for (String column : header.split(",")) {
+			row.append(row.isEmpty() ? "" : ",").append(terms.getOrDefault(column, ""));
+		}
+		return Files.write(directory.resolve(name), List.of(header, row.toString()));
 	}
 
 	private void assertStored(CashFlowProjection projection) {

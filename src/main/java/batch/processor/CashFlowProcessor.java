@@ -5,6 +5,8 @@ import java.util.Map;
 
 import batch.domain.cashflow.CashFlowEngine;
 import batch.domain.cashflow.CashFlowProjection;
+import batch.domain.cashflow.CashFlowRejectReason;
+import batch.domain.cashflow.ContractRejectedException;
 import batch.domain.cashflow.ContractTerms;
 import batch.domain.cashflow.PresentValue;
 import batch.reader.StagedContract;
@@ -23,6 +25,9 @@ public class CashFlowProcessor implements ItemProcessor<StagedContract, Projecte
 
 	private static final TypeReference<Map<String, String>> TERMS = new TypeReference<>() {
 	};
+
+	// cash_flow and contract_valuation hold DECIMAL(30,10): below 1e20
+	private static final double STORABLE = 1e19;
 
 	private final CashFlowEngine engine;
 
@@ -45,6 +50,10 @@ public class CashFlowProcessor implements ItemProcessor<StagedContract, Projecte
 		CashFlowProjection events = this.engine.project(terms, this.market.observations());
 		LocalDate valuedOn = (this.valuationDate != null) ? this.valuationDate : terms.statusDate().toLocalDate();
 		double value = PresentValue.of(events, this.market.curve(terms.currency()), valuedOn);
+		if (!(Math.max(events.largestMagnitude(), Math.abs(value)) < STORABLE)) {
+			throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
+					"the projected amounts reach 1e19 or are not numbers: more than the results can hold");
+		}
 		return new ProjectedContract(staged.lineNumber(), events, valuedOn, value);
 	}
 

@@ -122,6 +122,19 @@ public final class CashFlowProjection {
 		return this.accrued[event];
 	}
 
+	/**
+	 * The largest magnitude among the events' payoffs, notionals, rates and accrued interest: NaN
+	 * if any of them is not a number.
+	 */
+	public double largestMagnitude() {
+		double largest = 0;
+		for (int i = 0; i < this.size; i++) {
+			largest = Math.max(largest, Math.max(Math.max(Math.abs(this.payoffs[i]), Math.abs(this.notionals[i])),
+					Math.max(Math.abs(this.rates[i]), Math.abs(this.accrued[i]))));
+		}
+		return largest;
+	}
+
 	private void check(int event) {
 		if (event < 0 || event >= this.size) {
 			throw new IndexOutOfBoundsException("event " + event + " of " + this.size);

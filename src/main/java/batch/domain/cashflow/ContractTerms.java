@@ -247,6 +247,12 @@ public final class ContractTerms {
 		if (!(this.notionalPrincipal > 0)) {
 			throw inconsistent("notionalPrincipal must be positive");
 		}
+		if (!(this.notionalPrincipal < 1e15)) {
+			throw inconsistent("notionalPrincipal must be below 10^15");
+		}
+		if (!isCurrencyCode(this.currency)) {
+			throw inconsistent("currency must be a three-letter ISO 4217 code, e.g. USD");
+		}
 		if (this.scalingIndexAtContractDealDate == 0 && (this.interestScaled || this.notionalScaled)) {
 			throw inconsistent("scalingIndexAtContractDealDate must not be zero");
 		}
@@ -259,6 +265,11 @@ public final class ContractTerms {
 						+ " needs cycleOfPrincipalRedemption and nextPrincipalRedemptionPayment");
 			}
 		}
+	}
+
+	/** Three capital letters: the form of an ISO 4217 code. */
+	public static boolean isCurrencyCode(String text) {
+		return text.length() == 3 && text.chars().allMatch((c) -> c >= 'A' && c <= 'Z');
 	}
 
 	private static ContractRejectedException inconsistent(String message) {

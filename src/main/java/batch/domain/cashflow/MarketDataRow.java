@@ -3,12 +3,22 @@ package batch.domain.cashflow;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * Checks the rows of the market data files: rate observations
  * ({@code market_object_code,date,value}) and zero curves ({@code currency,tenor,zero_rate}).
  */
 public final class MarketDataRow {
+
+	/** The header of the observations file. */
+	public static final List<String> OBSERVATIONS_HEADER = List.of("market_object_code", "date", "value");
+
+	/** The header of the curves file. */
+	public static final List<String> CURVES_HEADER = List.of("currency", "tenor", "zero_rate");
+
+	/** The longest market object code the tables hold. */
+	public static final int MAX_CODE_LENGTH = 64;
 
 	private MarketDataRow() {
 	}
@@ -31,6 +41,10 @@ public final class MarketDataRow {
 		String code = required(values[0], "market_object_code");
 		String date = required(values[1], "date");
 		String value = required(values[2], "value");
+		if (code.length() > MAX_CODE_LENGTH) {
+			throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
+					"market_object_code must be at most " + MAX_CODE_LENGTH + " characters");
+		}
 		LocalDateTime time;
 		try {
 			time = (date.length() > 10) ? LocalDateTime.parse(date) : LocalDate.parse(date).atStartOfDay();
@@ -50,6 +64,10 @@ public final class MarketDataRow {
 		String currency = required(values[0], "currency");
 		String tenor = required(values[1], "tenor");
 		double rate = number("zero_rate", required(values[2], "zero_rate"));
+		if (!ContractTerms.isCurrencyCode(currency)) {
+			throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
+					"currency must be a three-letter ISO 4217 code, e.g. USD");
+		}
 		if (YieldCurve.tenor(tenor) == null) {
 			throw new ContractRejectedException(CashFlowRejectReason.UNKNOWN_CONVENTION,
 					"tenor must be one of 1M, 3M, 6M, 1Y, 2Y, 3Y, 5Y, 7Y, 10Y, 15Y, 20Y, 30Y");

@@ -54,6 +54,8 @@ class ContractTermsTests {
 			"cycleOfInterestPayment|monthly|UNKNOWN_CONVENTION", "nextPrincipalRedemptionPayment|100|UNSUPPORTED_TERM",
 			"feeRate|0.01|UNSUPPORTED_TERM", "colour|blue|UNSUPPORTED_TERM",
 			"maturityDate|2019-12-01|INCONSISTENT_TERMS", "notionalPrincipal|-5|INCONSISTENT_TERMS",
+			"notionalPrincipal|1e15|INCONSISTENT_TERMS", "currency|US Dollar|INCONSISTENT_TERMS",
+			"currency|usd|INCONSISTENT_TERMS",
 			"cycleOfRateReset|P1YL1|MISSING_TERM" })
 	void eachProblemHasItsReason(String term, String value, CashFlowRejectReason reason) {
 		Map<String, String> terms = pam();

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 import batch.domain.cashflow.CashFlowEngine;
 import batch.domain.cashflow.CashFlowProjection;
+import batch.domain.cashflow.CashFlowRejectReason;
 import batch.domain.cashflow.ContractRejectedException;
 import batch.domain.cashflow.ContractTerms;
 import batch.domain.cashflow.ObservedMarketData;
@@ -78,8 +80,8 @@ public final class ConformanceRunner {
 		ObservedMarketData.Builder market = ObservedMarketData.builder();
 		for (Map.Entry<String, JsonNode> series : testCase.path("dataObserved").properties()) {
 			for (JsonNode point : series.getValue().path("data")) {
-				market.observe(series.getKey(), time(point.path("timestamp").asString()),
-						Double.parseDouble(point.path("value").asString()));
+				market.observe(series.getKey(), time(point.path("timestamp").asString("")),
+						value(point.path("value").asString("")));
 			}
 		}
 		// Monitoring (AD) events are a custom input of the case, not a term of the contract.
@@ -93,9 +95,27 @@ public final class ConformanceRunner {
 		return this.engine.project(contract, market.build(), to.isBlank() ? null : time(to), analysisTimes);
 	}
 
+	// The case's own data (observations, analysis times, its end): a value that cannot be read
+	// rejects the case, not the file.
 	private static LocalDateTime time(String text) {
 		String value = text.strip();
-		return (value.length() > 10) ? LocalDateTime.parse(value) : LocalDate.parse(value).atStartOfDay();
+		try {
+			return (value.length() > 10) ? LocalDateTime.parse(value) : LocalDate.parse(value).atStartOfDay();
+		}
+		catch (DateTimeParseException ex) {
+			throw new ContractRejectedException(CashFlowRejectReason.MALFORMED_DATE,
+					"a time of the case's data is not yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss");
+		}
+	}
+
+	private static double value(String text) {
+		try {
+			return Double.parseDouble(text);
+		}
+		catch (NumberFormatException ex) {
+			throw new ContractRejectedException(CashFlowRejectReason.MALFORMED_NUMBER,
+					"a value of the case's observed data is not a number");
+		}
 	}
 
 	private static ArrayNode events(CashFlowProjection projection) {

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -53,19 +53,22 @@ public final class ActusDictionary {
 	 */
 	public CsvFile.HeaderRule contractsHeader() {
 		return (Path path, List<String> names) -> {
-			Set<String> unknown = new TreeSet<>();
+			// Unknown names are not repeated: without a header row they would be a contract's values.
+			List<String> unknown = new ArrayList<>();
 			Set<String> seen = new HashSet<>();
-			for (String name : names) {
+			for (int column = 0; column < names.size(); column++) {
+				String name = names.get(column);
 				if (!isTerm(name)) {
-					unknown.add(name.isEmpty() ? "(an empty column name)" : name);
+					unknown.add(String.valueOf(column + 1));
 				}
 				else if (!seen.add(name)) {
 					throw new InputFileException(path + " names the term " + name + " twice in its header");
 				}
 			}
 			if (!unknown.isEmpty()) {
-				throw new InputFileException(path + " has a header column that is no ACTUS term: "
-						+ String.join(", ", unknown) + " (term names are the data dictionary's, e.g. contractID)");
+				throw new InputFileException(path + " has header columns that are no ACTUS term: column "
+						+ String.join(", ", unknown) + " (names are the data dictionary's, case-sensitive, e.g."
+						+ " contractID, notionalPrincipal; the first line must be the header)");
 			}
 			for (String required : List.of("contractID", "contractType")) {
 				if (!seen.contains(required)) {

@@ -17,7 +17,6 @@ import batch.writer.RejectRecorder;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -37,8 +36,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class CashFlowJobConfiguration {
 
-	private static final String EXPORT = "EXPORT";
-
 	@Bean
 	CashFlowJobParameters cashFlowJobParameters(ActusDictionary dictionary) {
 		return new CashFlowJobParameters(dictionary);
@@ -48,16 +45,14 @@ class CashFlowJobConfiguration {
 	Job cashFlowJob(CashFlowJobParameters cashFlowJobParameters, JobRepository jobRepository,
 			Step importObservationsStep, Step importCurvesStep, Step importContractsStep,
 			Step projectCashFlowsManagerStep, Step exportCashFlowsStep) {
-		JobExecutionDecider exportAsked = (jobExecution, stepExecution) -> new FlowExecutionStatus(
-				(jobExecution.getJobParameters().getString(CashFlowJobParameters.EXPORT_DIR) != null) ? EXPORT
-						: "NO_EXPORT");
+		JobExecutionDecider exportAsked = Steps.whetherGiven(CashFlowJobParameters.EXPORT_DIR);
 		return new JobBuilder(cashFlowJobParameters.jobName(), jobRepository).validator(cashFlowJobParameters)
 			.start(importObservationsStep)
 			.next(importCurvesStep)
 			.next(importContractsStep)
 			.next(projectCashFlowsManagerStep)
 			.next(exportAsked)
-			.on(EXPORT)
+			.on(Steps.GIVEN)
 			.to(exportCashFlowsStep)
 			.from(exportAsked)
 			.on("*")

@@ -1,12 +1,11 @@
 package batch.job;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Set;
 
+import batch.domain.cashflow.MarketDataRow;
 import batch.reader.ActusDictionary;
 import batch.reader.CsvFile;
 import batch.reader.InputFileException;
@@ -40,7 +39,7 @@ public final class CashFlowJobParameters implements JobParametersValidator, JobP
 	/** A unique id that makes each {@code cashflow} invocation a new run (identifying). */
 	public static final String RUN_ID = "run.id";
 
-	private static final Set<String> NAMES = Set.of(INPUT, OBSERVATIONS, CURVES, VALUATION_DATE, EXPORT_DIR, RUN_ID);
+	private static final List<String> NAMES = List.of(INPUT, OBSERVATIONS, CURVES, VALUATION_DATE, EXPORT_DIR, RUN_ID);
 
 	private final ActusDictionary dictionary;
 
@@ -55,19 +54,13 @@ public final class CashFlowJobParameters implements JobParametersValidator, JobP
 
 	@Override
 	public void validate(JobParameters parameters) throws InvalidJobParametersException {
-		for (var parameter : parameters) {
-			if (!NAMES.contains(parameter.name())) {
-				throw new InvalidJobParametersException("cashFlowJob has no parameter '" + parameter.name()
-						+ "': it takes " + String.join(", ", List.of(INPUT, OBSERVATIONS, CURVES, VALUATION_DATE,
-								EXPORT_DIR, RUN_ID)));
-			}
-		}
+		ParameterChecks.onlyKnownNames(jobName(), parameters, NAMES);
 		for (String name : List.of(INPUT, OBSERVATIONS, CURVES)) {
 			String value = parameters.getString(name);
 			if (value == null || value.isBlank()) {
 				throw new InvalidJobParametersException("cashFlowJob needs " + name + ": the path of the file");
 			}
-			path(name, value);
+			ParameterChecks.path(name, value);
 		}
 		String valuationDate = parameters.getString(VALUATION_DATE);
 		if (valuationDate != null) {
@@ -80,7 +73,7 @@ public final class CashFlowJobParameters implements JobParametersValidator, JobP
 		}
 		String exportDir = parameters.getString(EXPORT_DIR);
 		if (exportDir != null) {
-			path(EXPORT_DIR, exportDir);
+			ParameterChecks.path(EXPORT_DIR, exportDir);
 		}
 	}
 
@@ -88,26 +81,16 @@ public final class CashFlowJobParameters implements JobParametersValidator, JobP
 	public void check(JobParameters parameters) throws InvalidJobParametersException {
 		validate(parameters);
 		try {
-			new CsvFile(path(INPUT, parameters.getString(INPUT)), this.dictionary.contractsHeader()).check();
-			new CsvFile(path(OBSERVATIONS, parameters.getString(OBSERVATIONS)),
-					List.of("market_object_code", "date", "value")).check();
-			new CsvFile(path(CURVES, parameters.getString(CURVES)), List.of("currency", "tenor", "zero_rate")).check();
+			new CsvFile(Path.of(parameters.getString(INPUT)), this.dictionary.contractsHeader()).check();
+			new CsvFile(Path.of(parameters.getString(OBSERVATIONS)), MarketDataRow.OBSERVATIONS_HEADER).check();
+			new CsvFile(Path.of(parameters.getString(CURVES)), MarketDataRow.CURVES_HEADER).check();
 		}
 		catch (InputFileException ex) {
 			throw new InvalidJobParametersException(ex.getMessage());
 		}
 		String exportDir = parameters.getString(EXPORT_DIR);
 		if (exportDir != null) {
-			IllustrationJobParameters.checkWritableDirectory(path(EXPORT_DIR, exportDir), EXPORT_DIR);
-		}
-	}
-
-	private static Path path(String name, String value) throws InvalidJobParametersException {
-		try {
-			return Path.of(value);
-		}
-		catch (InvalidPathException ex) {
-			throw new InvalidJobParametersException(name + " is not a valid path: " + ex.getReason());
+			ParameterChecks.writableDirectory(EXPORT_DIR, exportDir);
 		}
 	}
 

@@ -15,7 +15,6 @@ import batch.writer.RejectRecorder;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -34,10 +33,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class IllustrationJobConfiguration {
 
-	private static final String IMPORT = "IMPORT";
-
-	private static final String EXPORT = "EXPORT";
-
 	@Bean
 	IllustrationJobParameters illustrationJobParameters() {
 		return new IllustrationJobParameters();
@@ -46,16 +41,12 @@ class IllustrationJobConfiguration {
 	@Bean
 	Job illustrationJob(IllustrationJobParameters illustrationJobParameters, JobRepository jobRepository,
 			Step importPoliciesStep, Step calculateIllustrationsManagerStep, Step exportIllustrationsStep) {
-		JobExecutionDecider inputGiven = (jobExecution, stepExecution) -> new FlowExecutionStatus(
-				(jobExecution.getJobParameters().getString(IllustrationJobParameters.INPUT) != null) ? IMPORT
-						: "RECALCULATE");
-		JobExecutionDecider exportAsked = (jobExecution, stepExecution) -> new FlowExecutionStatus(
-				(jobExecution.getJobParameters().getString(IllustrationJobParameters.EXPORT_DIR) != null) ? EXPORT
-						: "NO_EXPORT");
+		JobExecutionDecider inputGiven = Steps.whetherGiven(IllustrationJobParameters.INPUT);
+		JobExecutionDecider exportAsked = Steps.whetherGiven(IllustrationJobParameters.EXPORT_DIR);
 		return new JobBuilder(illustrationJobParameters.jobName(), jobRepository)
 			.validator(illustrationJobParameters)
 			.start(inputGiven)
-			.on(IMPORT)
+			.on(Steps.GIVEN)
 			.to(importPoliciesStep)
 			.next(calculateIllustrationsManagerStep)
 			.from(inputGiven)
@@ -63,7 +54,7 @@ class IllustrationJobConfiguration {
 			.to(calculateIllustrationsManagerStep)
 			.from(calculateIllustrationsManagerStep)
 			.next(exportAsked)
-			.on(EXPORT)
+			.on(Steps.GIVEN)
 			.to(exportIllustrationsStep)
 			.from(exportAsked)
 			.on("*")

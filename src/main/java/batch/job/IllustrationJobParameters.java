@@ -1,9 +1,6 @@
 package batch.job;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.InvalidPathException;
+import java.util.List;
 
 import batch.domain.illustration.PolicyFields;
 import batch.reader.CsvFile;
@@ -36,17 +33,11 @@ public final class IllustrationJobParameters implements JobParametersValidator, 
 
 	@Override
 	public void validate(JobParameters parameters) throws InvalidJobParametersException {
-		for (var parameter : parameters) {
-			String name = parameter.name();
-			if (!name.equals(INPUT) && !name.equals(EXPORT_DIR) && !name.equals(RUN_ID)) {
-				throw new InvalidJobParametersException("illustrationJob has no parameter '" + name
-						+ "': it takes " + INPUT + ", " + EXPORT_DIR + " and " + RUN_ID);
-			}
-		}
-		for (String name : new String[] { INPUT, EXPORT_DIR }) {
+		ParameterChecks.onlyKnownNames(jobName(), parameters, List.of(INPUT, EXPORT_DIR, RUN_ID));
+		for (String name : List.of(INPUT, EXPORT_DIR)) {
 			String value = parameters.getString(name);
 			if (value != null) {
-				path(name, value);
+				ParameterChecks.path(name, value);
 			}
 		}
 	}
@@ -57,7 +48,7 @@ public final class IllustrationJobParameters implements JobParametersValidator, 
 		String input = parameters.getString(INPUT);
 		if (input != null) {
 			try {
-				new CsvFile(path(INPUT, input), PolicyFields.HEADER).check();
+				new CsvFile(ParameterChecks.path(INPUT, input), PolicyFields.HEADER).check();
 			}
 			catch (InputFileException ex) {
 				throw new InvalidJobParametersException(ex.getMessage());
@@ -65,35 +56,7 @@ public final class IllustrationJobParameters implements JobParametersValidator, 
 		}
 		String exportDir = parameters.getString(EXPORT_DIR);
 		if (exportDir != null) {
-			checkWritableDirectory(path(EXPORT_DIR, exportDir), EXPORT_DIR);
-		}
-	}
-
-	private static Path path(String name, String value) throws InvalidJobParametersException {
-		if (value.isBlank()) {
-			throw new InvalidJobParametersException(name + " is empty: give a path");
-		}
-		try {
-			return Path.of(value);
-		}
-		catch (InvalidPathException ex) {
-			throw new InvalidJobParametersException(name + " is not a valid path: " + ex.getReason());
-		}
-	}
-
-	// Created here, before anything else is written, so that a directory that cannot be made
-	// or written stops the run at once, not after the calculation.
-	static void checkWritableDirectory(Path directory, String name) throws InvalidJobParametersException {
-		if (Files.exists(directory) && !Files.isDirectory(directory)) {
-			throw new InvalidJobParametersException(name + " " + directory + " is a file, not a directory");
-		}
-		try {
-			Files.createDirectories(directory);
-			Path probe = Files.createTempFile(directory, ".write-check", ".tmp");
-			Files.delete(probe);
-		}
-		catch (IOException | UnsupportedOperationException ex) {
-			throw new InvalidJobParametersException(name + " " + directory + " cannot be written: " + ex.getMessage());
+			ParameterChecks.writableDirectory(EXPORT_DIR, exportDir);
 		}
 	}
 

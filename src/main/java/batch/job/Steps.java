@@ -3,6 +3,8 @@ package batch.job;
 import batch.domain.Rejection;
 import batch.partition.KeyRangePartitioner;
 import batch.writer.RejectRecorder;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -13,7 +15,7 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The two step shapes the jobs are made of.
+ * The step shapes and the flow decision the jobs are made of.
  */
 final class Steps {
 
@@ -37,6 +39,15 @@ final class Steps {
 			.skipPolicy((error, skipCount) -> error instanceof Rejection)
 			.listener(recorder)
 			.build();
+	}
+
+	/** What {@link #whetherGiven} decides when the parameter has a value. */
+	static final String GIVEN = "GIVEN";
+
+	/** Decides {@link #GIVEN} or {@code NOT_GIVEN} by whether the job parameter has a value. */
+	static JobExecutionDecider whetherGiven(String parameter) {
+		return (jobExecution, stepExecution) -> new FlowExecutionStatus(
+				(jobExecution.getJobParameters().getString(parameter) != null) ? GIVEN : "NOT_GIVEN");
 	}
 
 	/** A manager step that runs {@code worker} on each key range, {@code executor}'s threads at once. */

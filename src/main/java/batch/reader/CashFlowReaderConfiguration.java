@@ -1,11 +1,11 @@
 package batch.reader;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import batch.domain.cashflow.MarketDataRow;
 import batch.job.StepProperties;
 import batch.partition.KeyRangePartitioner;
 
@@ -24,12 +24,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CashFlowReaderConfiguration {
 
-	/** The header of a rate observations file. */
-	static final List<String> OBSERVATIONS_HEADER = List.of("market_object_code", "date", "value");
-
-	/** The header of a yield curves file. */
-	static final List<String> CURVES_HEADER = List.of("currency", "tenor", "zero_rate");
-
 	@Bean
 	ActusDictionary actusDictionary() {
 		return ActusDictionary.load();
@@ -44,13 +38,13 @@ class CashFlowReaderConfiguration {
 	@Bean
 	@StepScope
 	CsvItemReader observationCsvReader(@Value("#{jobParameters['observations']}") String observations) {
-		return new CsvItemReader(new CsvFile(Path.of(observations), OBSERVATIONS_HEADER));
+		return new CsvItemReader(new CsvFile(Path.of(observations), MarketDataRow.OBSERVATIONS_HEADER));
 	}
 
 	@Bean
 	@StepScope
 	CsvItemReader curveCsvReader(@Value("#{jobParameters['curves']}") String curves) {
-		return new CsvItemReader(new CsvFile(Path.of(curves), CURVES_HEADER));
+		return new CsvItemReader(new CsvFile(Path.of(curves), MarketDataRow.CURVES_HEADER));
 	}
 
 	@Bean

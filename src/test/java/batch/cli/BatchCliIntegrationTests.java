@@ -75,6 +75,32 @@ class BatchCliIntegrationTests {
 	}
 
 	@Test
+	void aContractsFileWithoutItsHeaderStopsTheRunWithoutRepeatingItsValues() throws Exception {
+		Path contracts = directory.resolve("contracts.csv");
+		assertThat(run("generate", "contracts", "--count", "5", "--output", contracts.toString()).exitCode()).isZero();
+		List<String> lines = Files.readAllLines(contracts);
+		Path headless = Files.write(directory.resolve("headless.csv"), lines.subList(1, lines.size()));
+		String firstId = lines.get(1).split(",")[0];
+		String market = "--observations=" + directory.resolve("contracts-observations.csv");
+		String curves = "--curves=" + directory.resolve("contracts-curves.csv");
+		onMariaDb("cashflow", contracts.toString(), market, curves); // the schema exists
+		long instancesBefore = count(MARIADB, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE");
+
+		Run run = withLogsCaptured(() -> onMariaDb("cashflow", headless.toString(), market, curves));
+		Run blankExport = onMariaDb("launch", "cashFlowJob", "input=" + contracts, "observations="
+				+ directory.resolve("contracts-observations.csv"), "curves=" + directory.resolve("contracts-curves.csv"),
+				"exportDir=");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.err()).contains("headless.csv has header columns that are no ACTUS term: column 1, ")
+			.doesNotContain(firstId)
+			.doesNotContain("\tat ");
+		assertThat(blankExport.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(blankExport.err()).contains("exportDir is empty");
+		assertThat(count(MARIADB, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(instancesBefore);
+	}
+
+	@Test
 	void launchRefusesTheParametersOfACompletedRun() {
 		Run first = onMariaDb("launch", "illustrationJob", "input=" + policies);
 		Run second = onMariaDb("launch", "illustrationJob", "input=" + policies);
@@ -100,7 +126,7 @@ class BatchCliIntegrationTests {
 	@Test
 	void theEmbeddedFileDatabaseRunsRestartsAndAgreesWithMariaDb() throws Exception {
 		String h2 = "jdbc:h2:file:" + directory.resolve("data/batch")
-				+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;AUTO_SERVER=TRUE";
+				+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;IGNORECASE=TRUE;AUTO_SERVER=TRUE";
 		Path reference = directory.resolve("reference");
 		assertThat(onMariaDb("illustrate", policies.toString(), "--export-dir", reference.toString()).exitCode())
 			.isZero();

@@ -126,7 +126,7 @@ CREATE TABLE IF NOT EXISTS cash_flow (
 	currency VARCHAR(8) NOT NULL,
 	payoff DECIMAL(30,10) NOT NULL,
 	notional_principal DECIMAL(30,10) NOT NULL,
-	nominal_interest_rate DECIMAL(24,10) NOT NULL,
+	nominal_interest_rate DECIMAL(30,10) NOT NULL,
 	accrued_interest DECIMAL(30,10) NOT NULL,
 	job_execution_id BIGINT NOT NULL,
 	PRIMARY KEY (contract_id, seq)
@@ -141,4 +141,13 @@ CREATE TABLE IF NOT EXISTS contract_valuation (
 	events INT NOT NULL,
 	last_event_date DATE NULL,
 	job_execution_id BIGINT NOT NULL
+);
+
+-- Which process runs each job execution, and when it last said it was alive (the database's
+-- clock): recover refuses a run whose process still beats, on this host or another.
+CREATE TABLE IF NOT EXISTS run_heartbeat (
+	job_execution_id BIGINT NOT NULL PRIMARY KEY,
+	host VARCHAR(255) NOT NULL,
+	pid BIGINT NOT NULL,
+	beat_at TIMESTAMP(3) NOT NULL
 );

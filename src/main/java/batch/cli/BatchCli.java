@@ -4,13 +4,23 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import batch.operations.JobControl;
+import batch.operations.OperationRefusedException;
+import batch.operations.OperationsProperties;
 import picocli.CommandLine;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Parses the command line with picocli and runs the command. Arguments in Spring's form
  * ({@code --spring.datasource.url=...}, {@code --batch.chunk-size=...}) configure the application
  * and are passed to Spring, not to the command.
+ * <p>
+ * On SIGTERM or Ctrl-C, the runs of this process are stopped: their steps end after the chunks in
+ * flight commit, each run ends STOPPED, its summary is printed and the process exits with code 4,
+ * so that {@code restart} finishes it.
  */
 public final class BatchCli {
 
@@ -39,24 +49,106 @@ public final class BatchCli {
 		for (String arg : args) {
 			(SPRING_PREFIXES.stream().anyMatch(arg::startsWith) ? springArgs : commandArgs).add(arg);
 		}
-		try (SpringContext spring = new SpringContext(this.application, springArgs)) {
-			CommandLine commandLine = new CommandLine(new BatchCommand(), new Factory(spring));
-			commandLine.setOut(this.out);
-			commandLine.setErr(this.err);
-			commandLine.setExecutionExceptionHandler((error, line, parseResult) -> {
-				if (error instanceof CliException cliError) {
-					line.getErr().println(cliError.getMessage());
-					return cliError.exitCode();
-				}
-				line.getErr().println("error: " + SpringContext.rootMessage(error));
-				return ExitCodes.FAILED;
-			});
-			return commandLine.execute(commandArgs.toArray(String[]::new));
+		try (SpringContext spring = new SpringContext(this.application, springArgs);
+				Signals signals = new Signals(spring)) {
+			return execute(spring, commandArgs);
 		}
 		catch (CliException ex) {
 			this.err.println(ex.getMessage());
 			return ex.exitCode();
 		}
+	}
+
+	private int execute(SpringContext spring, List<String> commandArgs) {
+		CommandLine commandLine = new CommandLine(new BatchCommand(), new Factory(spring));
+		commandLine.setOut(this.out);
+		commandLine.setErr(this.err);
+		commandLine.setExecutionExceptionHandler((error, line, parseResult) -> {
+			if (error instanceof CliException cliError) {
+				line.getErr().println(cliError.getMessage());
+				return cliError.exitCode();
+			}
+			if (error instanceof OperationRefusedException refused) {
+				line.getErr().println(refused.getMessage());
+				return exitCode(refused);
+			}
+			line.getErr().println("error: " + JobControl.rootMessage(error));
+			return ExitCodes.FAILED;
+		});
+		return commandLine.execute(commandArgs.toArray(String[]::new));
+	}
+
+	static int exitCode(OperationRefusedException refused) {
+		return switch (refused.refusal()) {
+			case BAD_REQUEST, NO_SUCH_JOB -> ExitCodes.USAGE;
+			case RUNNING -> ExitCodes.ALREADY_RUNNING;
+			case NO_SUCH_EXECUTION, WRONG_STATE -> ExitCodes.NOT_RESTARTABLE;
+		};
+	}
+
+	/**
+	 * What SIGTERM and SIGINT do while a command runs. The signal is caught before the JVM starts
+	 * to shut down, so that the database (and H2's own shutdown hook) are still there while the
+	 * chunks in flight commit: the runs of this process are asked to stop, and the command ends by
+	 * itself, printing their summaries, with exit code 4. A command with no run to stop exits at
+	 * once, except {@code serve}, which stops serving. A second signal exits at once.
+	 */
+	private final class Signals implements AutoCloseable {
+
+		private static final List<String> NAMES = List.of("TERM", "INT");
+
+		private final SpringContext spring;
+
+		private final List<SignalHandler> previous = new ArrayList<>();
+
+		private final AtomicBoolean received = new AtomicBoolean();
+
+		Signals(SpringContext spring) {
+			this.spring = spring;
+			for (String name : NAMES) {
+				try {
+					this.previous.add(Signal.handle(new Signal(name), this::handle));
+				}
+				catch (IllegalArgumentException ex) {
+					this.previous.add(null); // not a signal of this platform
+				}
+			}
+		}
+
+		private void handle(Signal signal) {
+			int code = 128 + signal.getNumber();
+			if (!this.received.compareAndSet(false, true)) {
+				System.exit(code);
+			}
+			Thread stopper = new Thread(() -> stop(code), "stop-on-" + signal.getName());
+			stopper.setDaemon(true);
+			stopper.start();
+		}
+
+		private void stop(int code) {
+			JobControl control = this.spring.beanIfStarted(JobControl.class);
+			if (control == null || (!control.hasLocalRuns() && !this.spring.isServing())) {
+				System.exit(code);
+			}
+			this.spring.requestShutdown();
+			OperationsProperties properties = this.spring.beanIfStarted(OperationsProperties.class);
+			if (!control.stopLocalRuns(properties.stopGracePeriod())) {
+				BatchCli.this.err.println("the run did not stop within " + properties.stopGracePeriod().toSeconds()
+						+ " s: it is left STOPPING; once this process has ended, recover it, then restart it");
+				BatchCli.this.err.flush();
+				System.exit(ExitCodes.FAILED);
+			}
+		}
+
+		@Override
+		public void close() {
+			for (int i = 0; i < NAMES.size(); i++) {
+				if (this.previous.get(i) != null) {
+					Signal.handle(new Signal(NAMES.get(i)), this.previous.get(i));
+				}
+			}
+		}
+
 	}
 
 	/** Gives commands that take a {@link SpringContext} the application's. */

@@ -65,7 +65,8 @@ class CashFlowCommand implements Callable<Integer> {
 			parameters.addString(CashFlowJobParameters.EXPORT_DIR, absolute(this.exportDir), false);
 		}
 		return this.spring.bean(JobRunner.class)
-			.start("cashFlowJob", parameters.toJobParameters(), this.spec.commandLine().getOut());
+			.start("cashFlowJob", parameters.toJobParameters(), this.spec.commandLine().getOut(),
+					this.spec.commandLine().getErr());
 	}
 
 	private static String absolute(Path path) {

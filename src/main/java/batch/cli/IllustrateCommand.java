@@ -49,7 +49,8 @@ class IllustrateCommand implements Callable<Integer> {
 					this.exportDir.toAbsolutePath().normalize().toString(), false);
 		}
 		return this.spring.bean(JobRunner.class)
-			.start("illustrationJob", parameters.toJobParameters(), this.spec.commandLine().getOut());
+			.start("illustrationJob", parameters.toJobParameters(), this.spec.commandLine().getOut(),
+					this.spec.commandLine().getErr());
 	}
 
 }

@@ -1,11 +1,11 @@
 package batch.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-
+import batch.operations.LaunchParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -19,9 +19,6 @@ import picocli.CommandLine.Spec;
 		description = "Start a job with exactly these parameters. A run that completed with the same identifying "
 				+ "parameters is refused; a failed one is restarted.")
 class LaunchCommand implements Callable<Integer> {
-
-	/** Parameters that never identify a run: where results go, not what is calculated. */
-	static final Set<String> NON_IDENTIFYING = Set.of("exportDir");
 
 	@Parameters(index = "0", paramLabel = "<jobName>", description = "illustrationJob")
 	private String jobName;
@@ -40,17 +37,17 @@ class LaunchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		JobParametersBuilder builder = new JobParametersBuilder();
+		Map<String, String> values = new LinkedHashMap<>();
 		for (String parameter : this.parameters) {
 			int equals = parameter.indexOf('=');
 			if (equals <= 0) {
 				throw new CliException(ExitCodes.USAGE, "parameter '" + parameter + "' is not key=value");
 			}
-			String key = parameter.substring(0, equals);
-			builder.addString(key, parameter.substring(equals + 1), !NON_IDENTIFYING.contains(key));
+			values.put(parameter.substring(0, equals), parameter.substring(equals + 1));
 		}
 		return this.spring.bean(JobRunner.class)
-			.start(this.jobName, builder.toJobParameters(), this.spec.commandLine().getOut());
+			.start(this.jobName, LaunchParameters.of(values), this.spec.commandLine().getOut(),
+					this.spec.commandLine().getErr());
 	}
 
 }

@@ -29,7 +29,8 @@ class RestartCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return this.spring.bean(JobRunner.class).restart(this.executionId, this.spec.commandLine().getOut());
+		return this.spring.bean(JobRunner.class)
+			.restart(this.executionId, this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
 	}
 
 }

@@ -1,14 +1,17 @@
 package batch.cli;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The Spring application, started on first use by the commands that need it (a database, the
- * jobs), with the {@code --spring.*}-style arguments of the command line.
+ * jobs), with the {@code --spring.*}-style arguments of the command line. Spring's own shutdown
+ * hook is off: the command line's stops the runs first, then closes the context.
  */
 final class SpringContext implements AutoCloseable {
 
@@ -16,21 +19,59 @@ final class SpringContext implements AutoCloseable {
 
 	private final String[] arguments;
 
-	private ConfigurableApplicationContext context;
+	private WebApplicationType webApplicationType = WebApplicationType.NONE;
+
+	private volatile ConfigurableApplicationContext context;
+
+	private final CountDownLatch shutdownRequested = new CountDownLatch(1);
 
 	SpringContext(Class<?> application, List<String> arguments) {
 		this.application = application;
 		this.arguments = arguments.toArray(String[]::new);
 	}
 
+	/** Starts the application as a web server: before anything else uses it. */
+	void startWebServer() {
+		if (this.context != null) {
+			throw new IllegalStateException("the application has already started");
+		}
+		this.webApplicationType = WebApplicationType.SERVLET;
+		context();
+	}
+
+	/** Blocks until the process is asked to shut down (SIGTERM): for commands that serve until then. */
+	void awaitShutdownRequest() throws InterruptedException {
+		this.shutdownRequested.await();
+	}
+
+	void requestShutdown() {
+		this.shutdownRequested.countDown();
+	}
+
+	boolean isServing() {
+		return this.webApplicationType == WebApplicationType.SERVLET;
+	}
+
+	/** The port the web server listens on. */
+	int webServerPort() {
+		return ((WebServerApplicationContext) context()).getWebServer().getPort();
+	}
+
 	<T> T bean(Class<T> type) {
 		return context().getBean(type);
 	}
 
-	private ConfigurableApplicationContext context() {
+	/** A bean of the application if it has started; null otherwise, without starting it. */
+	<T> T beanIfStarted(Class<T> type) {
+		ConfigurableApplicationContext started = this.context;
+		return (started != null && started.isActive()) ? started.getBean(type) : null;
+	}
+
+	private synchronized ConfigurableApplicationContext context() {
 		if (this.context == null) {
 			try {
-				this.context = new SpringApplicationBuilder(this.application).web(WebApplicationType.NONE)
+				this.context = new SpringApplicationBuilder(this.application).web(this.webApplicationType)
+					.registerShutdownHook(false)
 					.run(this.arguments);
 			}
 			catch (RuntimeException ex) {
@@ -40,19 +81,11 @@ final class SpringContext implements AutoCloseable {
 		return this.context;
 	}
 
-	static String rootMessage(Throwable error) {
-		Throwable root = error;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		return message.lines().findFirst().orElse(message);
-	}
-
 	@Override
 	public void close() {
-		if (this.context != null) {
-			this.context.close();
+		ConfigurableApplicationContext started = this.context;
+		if (started != null) {
+			started.close();
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import batch.operations.JobControl;
+
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.validation.FieldError;
@@ -31,7 +33,7 @@ final class StartupFailure {
 						+ firstLine(sql.getMessage());
 			}
 		}
-		return SpringContext.rootMessage(error);
+		return JobControl.rootMessage(error);
 	}
 
 	private static String reason(String prefix, Throwable cause) {
@@ -43,7 +45,7 @@ final class StartupFailure {
 			}
 			return String.join("; ", reasons);
 		}
-		return prefix + ": " + ((cause != null) ? SpringContext.rootMessage(cause) : "invalid value");
+		return prefix + ": " + ((cause != null) ? JobControl.rootMessage(cause) : "invalid value");
 	}
 
 	private static String kebab(String field) {

@@ -26,6 +26,12 @@ public class KeyRangePartitioner implements Partitioner, PartitionNameProvider {
 	/** Execution context key of a partition's last key, inclusive. */
 	public static final String MAX_KEY = "maxKey";
 
+	/**
+	 * Execution context key of the number of items a step expects to read, where it is known in
+	 * advance: a partition's rows, an input file's lines. For progress reports.
+	 */
+	public static final String EXPECTED_ITEMS = "expectedItems";
+
 	private static final String PREFIX = "partition";
 
 	private final JdbcTemplate jdbc;
@@ -70,17 +76,21 @@ public class KeyRangePartitioner implements Partitioner, PartitionNameProvider {
 				this.args) : 1;
 		long last = (count > 0) ? this.jdbc.queryForObject("SELECT MAX(" + this.key + ")" + this.from, Long.class,
 				this.args) : 0;
+		long first = 0;
 		for (int i = 0; i < size; i++) {
 			long end;
+			long next = (i == size - 1) ? count : (i + 1) * count / size;
 			if (i == size - 1) {
 				end = last;
 			}
 			else {
-				long offset = (i + 1) * count / size;
-				end = (offset < count && count > 0) ? keyAt(offset) - 1 : start - 1;
+				end = (next < count && count > 0) ? keyAt(next) - 1 : start - 1;
 			}
-			partitions.put(PREFIX + i, range(start, end));
+			ExecutionContext range = range(start, end);
+			range.putLong(EXPECTED_ITEMS, next - first);
+			partitions.put(PREFIX + i, range);
 			start = Math.max(start, end + 1);
+			first = next;
 		}
 		return partitions;
 	}

@@ -1,7 +1,10 @@
 package batch.reader;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 
+import batch.partition.KeyRangePartitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -26,6 +29,34 @@ public class CsvItemReader implements ItemStreamReader<CsvRecord> {
 	@Override
 	public void open(ExecutionContext executionContext) {
 		this.records = this.file.open();
+		if (!executionContext.containsKey(KeyRangePartitioner.EXPECTED_ITEMS)) {
+			executionContext.putLong(KeyRangePartitioner.EXPECTED_ITEMS, dataLines());
+		}
+	}
+
+	// The lines after the header: as many records as the file holds, unless a quoted field spans
+	// lines. For progress only.
+	private long dataLines() {
+		long lines = 0;
+		boolean open = false;
+		byte[] buffer = new byte[1 << 16];
+		try (InputStream in = Files.newInputStream(this.file.path())) {
+			for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+				for (int i = 0; i < read; i++) {
+					if (buffer[i] == '\n') {
+						lines++;
+						open = false;
+					}
+					else {
+						open = true;
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("cannot read " + this.file.path() + ": " + ex.getMessage(), ex);
+		}
+		return Math.max(0, lines + (open ? 1 : 0) - 1);
 	}
 
 	@Override

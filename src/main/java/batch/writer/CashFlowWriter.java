@@ -52,9 +52,12 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 
 	private long rowsWritten;
 
-	public CashFlowWriter(JdbcTemplate jdbc, long jobExecutionId) {
+	private final WriteMetrics metrics;
+
+	public CashFlowWriter(JdbcTemplate jdbc, long jobExecutionId, WriteMetrics metrics) {
 		this.jdbc = jdbc;
 		this.jobExecutionId = jobExecutionId;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -73,6 +76,9 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 		}
 		this.jdbc.batchUpdate(VALUATION_UPSERT, contracts, contracts.size(), this::setValuation);
 		this.rowsWritten += events.size();
+		this.metrics.projected(contracts.size());
+		this.metrics.upserted("cash_flow", events.size());
+		this.metrics.upserted("contract_valuation", contracts.size());
 	}
 
 	// The keys of the events the contracts had beyond those they have now: their previous

@@ -93,19 +93,19 @@ class CashFlowWriterConfiguration {
 
 	@Bean
 	@StepScope
-	CashFlowWriter cashFlowWriter(JdbcTemplate jdbcTemplate,
+	CashFlowWriter cashFlowWriter(JdbcTemplate jdbcTemplate, WriteMetrics metrics,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new CashFlowWriter(jdbcTemplate, jobExecutionId);
+		return new CashFlowWriter(jdbcTemplate, jobExecutionId, metrics);
 	}
 
 	@Bean
 	@StepScope
-	RejectRecorder<CsvRecord, ImportedContract> contractRejectRecorder(JdbcTemplate jdbcTemplate,
+	RejectRecorder<CsvRecord, ImportedContract> contractRejectRecorder(JdbcTemplate jdbcTemplate, WriteMetrics metrics,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId,
 			@Value("#{jobParameters['input']}") String input, ActusDictionary dictionary) {
 		int idColumn = new CsvFile(Path.of(input), dictionary.contractsHeader()).header().indexOf("contractID");
-		return new RejectRecorder<>(jdbcTemplate, jobInstanceId, jobExecutionId, RejectRecorder.CONTRACTS,
+		return new RejectRecorder<>(jdbcTemplate, metrics, jobInstanceId, jobExecutionId, RejectRecorder.CONTRACTS,
 				CsvRecord::lineNumber, (line) -> (line.readable() && idColumn < line.values().length)
 						? line.values()[idColumn] : "");
 	}
@@ -113,27 +113,30 @@ class CashFlowWriterConfiguration {
 	@Bean
 	@StepScope
 	RejectRecorder<StagedContract, ProjectedContract> projectionRejectRecorder(JdbcTemplate jdbcTemplate,
+			WriteMetrics metrics,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new RejectRecorder<>(jdbcTemplate, jobInstanceId, jobExecutionId, RejectRecorder.CONTRACTS,
+		return new RejectRecorder<>(jdbcTemplate, metrics, jobInstanceId, jobExecutionId, RejectRecorder.CONTRACTS,
 				StagedContract::lineNumber, StagedContract::contractId);
 	}
 
 	@Bean
 	@StepScope
 	RejectRecorder<CsvRecord, MarketDataRow.Observation> observationRejectRecorder(JdbcTemplate jdbcTemplate,
+			WriteMetrics metrics,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new RejectRecorder<>(jdbcTemplate, jobInstanceId, jobExecutionId, RejectRecorder.OBSERVATIONS,
+		return new RejectRecorder<>(jdbcTemplate, metrics, jobInstanceId, jobExecutionId, RejectRecorder.OBSERVATIONS,
 				CsvRecord::lineNumber, CsvRecord::firstField);
 	}
 
 	@Bean
 	@StepScope
 	RejectRecorder<CsvRecord, MarketDataRow.CurvePoint> curveRejectRecorder(JdbcTemplate jdbcTemplate,
+			WriteMetrics metrics,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new RejectRecorder<>(jdbcTemplate, jobInstanceId, jobExecutionId, RejectRecorder.CURVES,
+		return new RejectRecorder<>(jdbcTemplate, metrics, jobInstanceId, jobExecutionId, RejectRecorder.CURVES,
 				CsvRecord::lineNumber, CsvRecord::firstField);
 	}
 

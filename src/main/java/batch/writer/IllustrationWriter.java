@@ -45,9 +45,12 @@ public class IllustrationWriter implements ItemStreamWriter<Illustration> {
 
 	private long rowsWritten;
 
-	public IllustrationWriter(JdbcTemplate jdbc, long jobExecutionId) {
+	private final WriteMetrics metrics;
+
+	public IllustrationWriter(JdbcTemplate jdbc, long jobExecutionId, WriteMetrics metrics) {
 		this.jdbc = jdbc;
 		this.jobExecutionId = jobExecutionId;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -66,6 +69,9 @@ public class IllustrationWriter implements ItemStreamWriter<Illustration> {
 			ps.setInt(2, illustration.policy().term());
 		});
 		this.rowsWritten += years.size();
+		this.metrics.illustrated(illustrations.size());
+		this.metrics.upserted("illustration", years.size());
+		this.metrics.upserted("illustration_summary", illustrations.size());
 	}
 
 	private void setYear(PreparedStatement ps, YearRow row) throws SQLException {

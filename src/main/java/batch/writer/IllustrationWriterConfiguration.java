@@ -79,17 +79,17 @@ class IllustrationWriterConfiguration {
 
 	@Bean
 	@StepScope
-	IllustrationWriter illustrationWriter(JdbcTemplate jdbcTemplate,
+	IllustrationWriter illustrationWriter(JdbcTemplate jdbcTemplate, WriteMetrics metrics,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new IllustrationWriter(jdbcTemplate, jobExecutionId);
+		return new IllustrationWriter(jdbcTemplate, jobExecutionId, metrics);
 	}
 
 	@Bean
 	@StepScope
-	RejectRecorder<CsvRecord, ImportedPolicy> policyRejectRecorder(JdbcTemplate jdbcTemplate,
+	RejectRecorder<CsvRecord, ImportedPolicy> policyRejectRecorder(JdbcTemplate jdbcTemplate, WriteMetrics metrics,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new RejectRecorder<>(jdbcTemplate, jobInstanceId, jobExecutionId, RejectRecorder.POLICIES,
+		return new RejectRecorder<>(jdbcTemplate, metrics, jobInstanceId, jobExecutionId, RejectRecorder.POLICIES,
 				CsvRecord::lineNumber, CsvRecord::firstField);
 	}
 

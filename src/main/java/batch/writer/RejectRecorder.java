@@ -39,6 +39,8 @@ public class RejectRecorder<I, O> implements SkipListener<I, O>, ChunkListener<I
 
 	private final JdbcTemplate jdbc;
 
+	private final WriteMetrics metrics;
+
 	private final long jobInstanceId;
 
 	private final long jobExecutionId;
@@ -55,9 +57,10 @@ public class RejectRecorder<I, O> implements SkipListener<I, O>, ChunkListener<I
 	 * @param lineNumber the physical line where an item starts in its file
 	 * @param recordKey the item's id as it appeared, for the reject record
 	 */
-	public RejectRecorder(JdbcTemplate jdbc, long jobInstanceId, long jobExecutionId, String source,
-			ToLongFunction<I> lineNumber, Function<I, String> recordKey) {
+	public RejectRecorder(JdbcTemplate jdbc, WriteMetrics metrics, long jobInstanceId, long jobExecutionId,
+			String source, ToLongFunction<I> lineNumber, Function<I, String> recordKey) {
 		this.jdbc = jdbc;
+		this.metrics = metrics;
 		this.jobInstanceId = jobInstanceId;
 		this.jobExecutionId = jobExecutionId;
 		this.source = source;
@@ -91,6 +94,9 @@ public class RejectRecorder<I, O> implements SkipListener<I, O>, ChunkListener<I
 			ps.setString(6, rejected.message());
 			ps.setLong(7, this.jobExecutionId);
 		});
+		for (Rejected rejected : this.pending) {
+			this.metrics.rejected(this.source, rejected.reasonCode());
+		}
 		this.pending.clear();
 	}
 

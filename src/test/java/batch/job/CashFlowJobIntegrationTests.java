@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cashFlowJob end to end on a real MariaDB: a generated file with invalid rows, a restart after a
  * failure the database injects, and re-runs that replace a contract's events.
  */
-@SpringBootTest(properties = { "batch.chunk-size=100", "batch.partition.grid-size=3", "batch.partition.threads=2" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "batch.chunk-size=100", "batch.partition.grid-size=3", "batch.partition.threads=2" })
 @SpringBatchTest
 class CashFlowJobIntegrationTests {
 

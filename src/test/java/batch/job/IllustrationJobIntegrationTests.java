@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * illustrationJob end to end on a real MariaDB: a generated file with invalid rows, re-runs, and
  * restarts after failures injected by the database itself.
  */
-@SpringBootTest(properties = { "batch.chunk-size=100", "batch.partition.grid-size=3", "batch.partition.threads=2" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "batch.chunk-size=100", "batch.partition.grid-size=3", "batch.partition.threads=2" })
 @SpringBatchTest
 class IllustrationJobIntegrationTests {
 

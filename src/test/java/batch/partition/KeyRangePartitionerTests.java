@@ -52,6 +52,8 @@ class KeyRangePartitionerTests {
 
 		assertThat(partitions.keySet()).containsExactly("partition0", "partition1", "partition2");
 		assertThat(counts(7, partitions)).containsExactly(33L, 33L, 34L);
+		assertThat(partitions.values()).extracting((range) -> range.getLong(KeyRangePartitioner.EXPECTED_ITEMS))
+			.containsExactly(33L, 33L, 34L);
 		assertThat(covered(7, partitions)).isEqualTo(100);
 		assertThat(partitions.get("partition0").getLong(KeyRangePartitioner.MIN_KEY)).isEqualTo(10);
 		assertThat(partitions.get("partition2").getLong(KeyRangePartitioner.MAX_KEY)).isEqualTo(1000);
@@ -65,6 +67,8 @@ class KeyRangePartitionerTests {
 
 		assertThat(partitions).hasSize(4);
 		assertThat(counts(7, partitions)).containsExactlyInAnyOrder(0L, 0L, 0L, 1L);
+		assertThat(partitions.values()).extracting((range) -> range.getLong(KeyRangePartitioner.EXPECTED_ITEMS))
+			.isEqualTo(counts(7, partitions));
 		assertThat(KeyRangePartitioner.policies(this.jdbc, 9L).partition(2)).hasSize(2);
 		assertThat(counts(9, KeyRangePartitioner.policies(this.jdbc, 9L).partition(2))).containsExactly(0L, 0L);
 	}

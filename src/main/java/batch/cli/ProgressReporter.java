@@ -1,0 +1,167 @@
+package batch.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import batch.operations.ExecutionReport;
+import batch.operations.ExecutionReport.StepReport;
+import batch.operations.JobControl;
+
+/**
+ * Shows how far a run is while the command line waits for it, on standard error: on a terminal,
+ * one line redrawn every second with a bar, counts, rate and time left; otherwise (cron,
+ * Kubernetes) a plain timestamped line every progress interval.
+ */
+final class ProgressReporter implements AutoCloseable {
+
+	private static final int BAR = 24;
+
+	private final JobControl control;
+
+	private final long executionId;
+
+	private final PrintWriter err;
+
+	private final boolean terminal;
+
+	private final Duration every;
+
+	private final Thread thread;
+
+	private final CountDownLatch stop = new CountDownLatch(1);
+
+	private boolean closed;
+
+	private int drawn;
+
+	private ProgressReporter(JobControl control, long executionId, PrintWriter err, boolean terminal, Duration every) {
+		this.control = control;
+		this.executionId = executionId;
+		this.err = err;
+		this.terminal = terminal;
+		this.every = every;
+		this.thread = new Thread(this::run, "progress-" + executionId);
+		this.thread.setDaemon(true);
+	}
+
+	static ProgressReporter start(JobControl control, long executionId, PrintWriter err, Duration interval) {
+		boolean terminal = System.console() != null;
+		ProgressReporter reporter = new ProgressReporter(control, executionId, err, terminal,
+				terminal ? Duration.ofSeconds(1) : interval);
+		reporter.thread.start();
+		return reporter;
+	}
+
+	// Woken by close, never interrupted: an interrupt in the middle of a query would close the
+	// embedded database's files.
+	private void run() {
+		while (true) {
+			try {
+				if (this.stop.await(this.every.toMillis(), TimeUnit.MILLISECONDS)) {
+					return;
+				}
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			try {
+				ExecutionReport report = this.control.report(this.executionId);
+				if (report.current() != null) {
+					print(report);
+				}
+			}
+			catch (RuntimeException ex) {
+				// progress is best effort: the run's own outcome is reported when it ends
+			}
+		}
+	}
+
+	private synchronized void print(ExecutionReport report) {
+		if (this.closed) {
+			return;
+		}
+		if (this.terminal) {
+			String line = bar(report.current());
+			this.err.print("\r" + line + " ".repeat(Math.max(0, this.drawn - line.length())));
+			this.drawn = line.length();
+		}
+		else {
+			this.err.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " execution " + report.executionId() + " "
+					+ line(report.current()));
+		}
+		this.err.flush();
+	}
+
+	/** {@code calculateIllustrations: 120000 of 200000 items (60.0%), 58211 items/s, 1m 23s left}. */
+	static String line(StepReport step) {
+		StringBuilder line = new StringBuilder(step.name()).append(": ").append(step.read());
+		if (step.expected() != null) {
+			line.append(String.format(Locale.ROOT, " of %d items (%.1f%%)", step.expected(),
+					100 * step.fractionDone()));
+		}
+		else {
+			line.append(" items");
+		}
+		line.append(String.format(Locale.ROOT, ", %.0f items/s", step.itemsPerSecond()));
+		if (step.remaining() != null) {
+			line.append(", ").append(duration(step.remaining())).append(" left");
+		}
+		return line.toString();
+	}
+
+	/** {@code calculateIllustrations [#########-----------] 120000/200000  60% 58211/s ETA 1m 23s}. */
+	static String bar(StepReport step) {
+		StringBuilder line = new StringBuilder(step.name()).append(' ');
+		if (step.expected() != null) {
+			int full = (int) Math.round(BAR * step.fractionDone());
+			line.append('[').append("#".repeat(full)).append("-".repeat(BAR - full)).append("] ");
+			line.append(step.read()).append('/').append(step.expected());
+			line.append(String.format(Locale.ROOT, " %3.0f%%", 100 * step.fractionDone()));
+		}
+		else {
+			line.append(step.read()).append(" items");
+		}
+		line.append(String.format(Locale.ROOT, " %.0f/s", step.itemsPerSecond()));
+		if (step.remaining() != null) {
+			line.append(" ETA ").append(duration(step.remaining()));
+		}
+		return line.toString();
+	}
+
+	static String duration(Duration duration) {
+		long seconds = duration.toSeconds();
+		if (seconds >= 3600) {
+			return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, (seconds % 3600) / 60);
+		}
+		if (seconds >= 60) {
+			return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
+		}
+		return seconds + "s";
+	}
+
+	@Override
+	public void close() {
+		synchronized (this) {
+			this.closed = true;
+		}
+		this.stop.countDown();
+		try {
+			this.thread.join(2000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		synchronized (this) {
+			if (this.terminal && this.drawn > 0) {
+				this.err.print("\r" + " ".repeat(this.drawn) + "\r");
+				this.err.flush();
+			}
+		}
+	}
+
+}

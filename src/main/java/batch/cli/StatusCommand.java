@@ -1,0 +1,113 @@
+package batch.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import batch.operations.ExecutionReport;
+import batch.operations.ExecutionReport.StepReport;
+import batch.operations.Heartbeats;
+import batch.operations.JobControl;
+
+import org.springframework.batch.core.job.JobExecution;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./batch status [<executionId>]}: one run, its steps and partitions, counts and rates,
+ * and how far it is.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+		description = "Show a run (by default the latest): its status, where it runs, its steps and partitions "
+				+ "with read, write, skip and commit counts and rates, and for a running one how far it is.")
+class StatusCommand implements Callable<Integer> {
+
+	private static final String ROW = "  %-44s %-10s %10s %10s %8s %8s %9s %10s %9s %10s%n";
+
+	@Parameters(index = "0", arity = "0..1", paramLabel = "<executionId>", description = "default: the latest run")
+	private Long executionId;
+
+	@Spec
+	private CommandSpec spec;
+
+	private final SpringContext spring;
+
+	StatusCommand(SpringContext spring) {
+		this.spring = spring;
+	}
+
+	@Override
+	public Integer call() {
+		JobControl control = this.spring.bean(JobControl.class);
+		PrintWriter out = this.spec.commandLine().getOut();
+		long id;
+		if (this.executionId != null) {
+			id = this.executionId;
+		}
+		else {
+			JobExecution latest = control.latest();
+			if (latest == null) {
+				out.println("no runs yet");
+				return ExitCodes.COMPLETED;
+			}
+			id = latest.getId();
+		}
+		ExecutionReport report = control.report(id);
+		print(report, this.spring.bean(Heartbeats.class).last(id), out);
+		return ExitCodes.COMPLETED;
+	}
+
+	static void print(ExecutionReport report, Heartbeats.Pulse pulse, PrintWriter out) {
+		out.printf(Locale.ROOT, "execution %d of %s: %s%n", report.executionId(), report.jobName(), report.status());
+		out.printf(Locale.ROOT, "  instance %d; started %s; %s %.1f s%n", report.instanceId(), time(report.startTime()),
+				(report.endTime() != null) ? "ended " + time(report.endTime()) + " after" : "running for",
+				report.seconds());
+		if (pulse != null && report.endTime() == null) {
+			out.printf(Locale.ROOT, "  process %d on %s, last heartbeat %d s ago%n", pulse.pid(), pulse.host(),
+					pulse.age().toSeconds());
+		}
+		else if (pulse != null) {
+			out.printf(Locale.ROOT, "  ran as process %d on %s%n", pulse.pid(), pulse.host());
+		}
+		List<String> parameters = new ArrayList<>();
+		for (Map.Entry<String, String> parameter : report.parameters().entrySet()) {
+			parameters.add(parameter.getKey() + "=" + parameter.getValue()
+					+ (report.nonIdentifying().contains(parameter.getKey()) ? " (not identifying)" : ""));
+		}
+		out.println("  parameters: " + String.join(", ", parameters));
+		if (report.current() != null) {
+			out.println("  now: " + ProgressReporter.line(report.current()));
+		}
+		if (report.endTime() != null && report.exitMessage() != null) {
+			out.println("  exit " + report.exitCode() + ": " + report.exitMessage());
+		}
+		out.printf(Locale.ROOT, ROW, "step", "status", "read", "written", "skipped", "commits", "rollbacks", "expected",
+				"items/s", "rows/s");
+		for (StepReport step : report.steps()) {
+			row(out, step, "");
+			for (StepReport partition : step.partitions()) {
+				row(out, partition, "  ");
+			}
+		}
+		out.flush();
+	}
+
+	private static String time(LocalDateTime time) {
+		return (time != null) ? time.withNano(0).toString() : "-";
+	}
+
+	private static void row(PrintWriter out, StepReport step, String indent) {
+		out.printf(Locale.ROOT, ROW, indent + step.name(), step.status(), step.read(), step.written(), step.skipped(),
+				step.commits(), step.rollbacks(), (step.expected() != null) ? step.expected().toString() : "-",
+				String.format(Locale.ROOT, "%.0f", step.itemsPerSecond()),
+				(step.resultRows() > 0) ? String.format(Locale.ROOT, "%.0f", step.rowsPerSecond()) : "-");
+	}
+
+}

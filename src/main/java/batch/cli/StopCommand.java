@@ -1,0 +1,71 @@
+package batch.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import batch.operations.JobControl;
+
+import org.springframework.batch.core.job.JobExecution;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./batch stop <executionId> [--wait]}: ask a running run to stop, wherever it runs.
+ */
+@Command(name = "stop", mixinStandardHelpOptions = true,
+		description = { "Ask a running run to stop, wherever it runs: its steps end after the chunks in flight "
+				+ "commit, and it ends STOPPED, ready for restart.",
+				"A run whose process died cannot stop: recover it instead." })
+class StopCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "<executionId>")
+	private long executionId;
+
+	@Option(names = "--wait", description = "wait until the run has ended, and print its status")
+	private boolean wait;
+
+	@Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION",
+			description = "with --wait, how long to wait, as an ISO-8601 duration (default: ${DEFAULT-VALUE})")
+	private Duration timeout;
+
+	@Spec
+	private CommandSpec spec;
+
+	private final SpringContext spring;
+
+	StopCommand(SpringContext spring) {
+		this.spring = spring;
+	}
+
+	@Override
+	public Integer call() throws InterruptedException {
+		JobControl control = this.spring.bean(JobControl.class);
+		JobExecution execution = control.stop(this.executionId);
+		this.spec.commandLine()
+			.getOut()
+			.println("execution " + this.executionId + " is " + execution.getStatus()
+					+ (execution.isRunning() ? ": its steps stop after the chunks in flight commit" : ""));
+		if (!this.wait) {
+			return ExitCodes.COMPLETED;
+		}
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		while (execution.isRunning()) {
+			if (System.nanoTime() > deadline) {
+				this.spec.commandLine()
+					.getErr()
+					.println("execution " + this.executionId + " is still " + execution.getStatus() + " after "
+							+ this.timeout.toSeconds() + " s; if its process died, recover it");
+				return ExitCodes.FAILED;
+			}
+			Thread.sleep(500);
+			execution = control.execution(this.executionId);
+		}
+		this.spec.commandLine().getOut().println("execution " + this.executionId + " is " + execution.getStatus());
+		return ExitCodes.COMPLETED;
+	}
+
+}

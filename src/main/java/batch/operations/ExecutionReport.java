@@ -1,0 +1,163 @@
+package batch.operations;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import batch.partition.KeyRangePartitioner;
+import batch.writer.CashFlowWriter;
+import batch.writer.IllustrationWriter;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * What a run did and how far it is: its steps, each partitioned step with its partitions, their
+ * counts and rates. The command line prints it and the API returns it as JSON.
+ *
+ * @param parameters the run's parameters; the non-identifying ones are also in
+ * {@code nonIdentifying}
+ * @param exitMessage the first line of the run's exit description: the root cause of a failure
+ * @param current the step running now, or null
+ */
+public record ExecutionReport(long executionId, long instanceId, String jobName, String status, String exitCode,
+		String exitMessage, LocalDateTime startTime, LocalDateTime endTime, double seconds,
+		Map<String, String> parameters, List<String> nonIdentifying, List<StepReport> steps, StepReport current) {
+
+	/**
+	 * One step or partition.
+	 *
+	 * @param skipped items rejected (read, process and write skips)
+	 * @param expected items it will read, where known in advance; null otherwise
+	 * @param resultRows the result rows its writers upserted (illustration years, cash-flow events)
+	 */
+	public record StepReport(String name, String status, long read, long written, long skipped, long filtered,
+			long commits, long rollbacks, Long expected, long resultRows, LocalDateTime startTime,
+			LocalDateTime endTime, double seconds, double itemsPerSecond, double rowsPerSecond,
+			List<StepReport> partitions) {
+
+		/** The share of the expected items read, 0 to 1; null when not known. */
+		public Double fractionDone() {
+			if (this.expected == null) {
+				return null;
+			}
+			return (this.expected == 0) ? 1.0 : Math.min(1.0, (double) this.read / this.expected);
+		}
+
+		/** The time left at the current rate; null when not known. */
+		public Duration remaining() {
+			if (this.expected == null || this.itemsPerSecond <= 0 || this.endTime != null) {
+				return null;
+			}
+			return Duration.ofSeconds((long) Math.ceil(Math.max(0, this.expected - this.read) / this.itemsPerSecond));
+		}
+
+	}
+
+	/**
+	 * The report of an execution as the job repository has it, with {@code now} as the end of
+	 * what is still running.
+	 */
+	public static ExecutionReport of(JobExecution execution, LocalDateTime now) {
+		List<StepExecution> all = execution.getStepExecutions()
+			.stream()
+			.sorted(Comparator.comparingLong(StepExecution::getId))
+			.toList();
+		List<StepReport> steps = new ArrayList<>();
+		StepReport current = null;
+		for (StepExecution step : all) {
+			if (step.getStepName().contains(":")) {
+				continue;
+			}
+			String workerPrefix = step.getStepName() + "Worker:";
+			List<StepReport> partitions = all.stream()
+				.filter((partition) -> partition.getStepName().startsWith(workerPrefix))
+				.sorted(Comparator.comparing(StepExecution::getStepName, ExecutionReport::naturalOrder))
+				.map((partition) -> step(partition, List.of(), now))
+				.toList();
+			StepReport report = step(step, partitions, now);
+			steps.add(report);
+			if (step.getEndTime() == null && step.getStatus().isRunning()) {
+				current = report;
+			}
+		}
+		Map<String, String> parameters = new LinkedHashMap<>();
+		List<String> nonIdentifying = new ArrayList<>();
+		for (var parameter : execution.getJobParameters()) {
+			parameters.put(parameter.name(), String.valueOf(parameter.value()));
+			if (!parameter.identifying()) {
+				nonIdentifying.add(parameter.name());
+			}
+		}
+		String description = execution.getExitStatus().getExitDescription();
+		String exitMessage = (description == null || description.isBlank()) ? null
+				: description.lines().findFirst().orElse(null);
+		return new ExecutionReport(execution.getId(), execution.getJobInstance().getInstanceId(),
+				execution.getJobInstance().getJobName(), execution.getStatus().name(),
+				execution.getExitStatus().getExitCode(), exitMessage, execution.getStartTime(), execution.getEndTime(),
+				seconds(execution.getStartTime(), execution.getEndTime(), now), parameters, nonIdentifying, steps,
+				current);
+	}
+
+	// A partitioned step counts what its partitions did: the manager itself reads nothing.
+	private static StepReport step(StepExecution step, List<StepReport> partitions, LocalDateTime now) {
+		long read = step.getReadCount();
+		long written = step.getWriteCount();
+		long skipped = step.getSkipCount();
+		long filtered = step.getFilterCount();
+		long commits = step.getCommitCount();
+		long rollbacks = step.getRollbackCount();
+		long rows = resultRows(step.getExecutionContext());
+		Long expected = step.getExecutionContext().containsKey(KeyRangePartitioner.EXPECTED_ITEMS)
+				? step.getExecutionContext().getLong(KeyRangePartitioner.EXPECTED_ITEMS) : null;
+		if (!partitions.isEmpty()) {
+			read = 0;
+			written = 0;
+			skipped = 0;
+			filtered = 0;
+			commits = 0;
+			rollbacks = 0;
+			rows = 0;
+			long sum = 0;
+			for (StepReport partition : partitions) {
+				read += partition.read();
+				written += partition.written();
+				skipped += partition.skipped();
+				filtered += partition.filtered();
+				commits += partition.commits();
+				rollbacks += partition.rollbacks();
+				rows += partition.resultRows();
+				sum += (partition.expected() != null) ? partition.expected() : 0;
+			}
+			expected = partitions.stream().allMatch((partition) -> partition.expected() != null) ? sum : null;
+		}
+		double seconds = seconds(step.getStartTime(), step.getEndTime(), now);
+		double per = Math.max(seconds, 0.001);
+		return new StepReport(step.getStepName(), step.getStatus().name(), read, written, skipped, filtered, commits,
+				rollbacks, expected, rows, step.getStartTime(), step.getEndTime(), seconds, (seconds > 0) ? read / per : 0,
+				(seconds > 0) ? rows / per : 0, partitions);
+	}
+
+	// partition2 before partition10
+	private static int naturalOrder(String a, String b) {
+		return (a.length() != b.length()) ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+	}
+
+	private static long resultRows(ExecutionContext context) {
+		return context.getLong(IllustrationWriter.ROWS_WRITTEN_KEY, 0L)
+				+ context.getLong(CashFlowWriter.ROWS_WRITTEN_KEY, 0L);
+	}
+
+	private static double seconds(LocalDateTime start, LocalDateTime end, LocalDateTime now) {
+		if (start == null) {
+			return 0;
+		}
+		return Math.max(0, Duration.between(start, (end != null) ? end : now).toNanos() / 1e9);
+	}
+
+}

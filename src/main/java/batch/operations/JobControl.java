@@ -1,0 +1,434 @@
+package batch.operations;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import batch.job.JobPreflight;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Everything operators do to jobs and runs, for the command line and the API alike: start a run
+ * (after checking its parameters and files, so that a bad one leaves no trace), restart, stop and
+ * recover one, report on runs, and purge old job metadata. Runs execute on threads of this
+ * process; their ends are tracked, so that the caller can wait for them and a shutdown can stop
+ * them.
+ */
+@Component
+public class JobControl {
+
+	private static final Logger logger = LoggerFactory.getLogger(JobControl.class);
+
+	private final JobRepository jobRepository;
+
+	private final JobRegistry jobRegistry;
+
+	private final List<JobPreflight> preflights;
+
+	private final Heartbeats heartbeats;
+
+	private final JobOperator operator;
+
+	// The runs executing in this process, by execution id, each with the end of its thread: the
+	// outcome is known from it even if the job repository could not record it.
+	private final Map<Long, CompletableFuture<Void>> local = new ConcurrentHashMap<>();
+
+	// Handed from the task executor to the launch that submitted the task; launches are serialized.
+	private CompletableFuture<Void> submitted;
+
+	JobControl(JobRepository jobRepository, JobRegistry jobRegistry, List<JobPreflight> preflights,
+			PlatformTransactionManager transactionManager, Heartbeats heartbeats) throws Exception {
+		this.jobRepository = jobRepository;
+		this.jobRegistry = jobRegistry;
+		this.preflights = preflights;
+		this.heartbeats = heartbeats;
+		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("job-");
+		TaskExecutor tracked = (task) -> {
+			CompletableFuture<Void> end = new CompletableFuture<>();
+			this.submitted = end;
+			threads.execute(() -> {
+				try {
+					task.run();
+				}
+				finally {
+					end.complete(null);
+				}
+			});
+		};
+		JobOperatorFactoryBean factory = new JobOperatorFactoryBean();
+		factory.setJobRepository(jobRepository);
+		factory.setJobRegistry(jobRegistry);
+		factory.setTransactionManager(transactionManager);
+		factory.setTaskExecutor(tracked);
+		factory.afterPropertiesSet();
+		this.operator = factory.getObject();
+	}
+
+	/**
+	 * Starts a new run of a job with exactly these parameters, on a thread of this process.
+	 * @return the execution, as the job's thread updates it
+	 */
+	public JobExecution start(String jobName, JobParameters parameters) {
+		Job job = job(jobName);
+		preflight(jobName, parameters);
+		try {
+			return launched(() -> this.operator.start(job, parameters));
+		}
+		catch (JobExecutionAlreadyRunningException | DataIntegrityViolationException ex) {
+			// the second of two launches at once fails on the job instance's unique key
+			throw new OperationRefusedException(Refusal.RUNNING,
+					jobName + " is already running with these parameters: wait for it, or stop it");
+		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			throw new OperationRefusedException(Refusal.WRONG_STATE, jobName
+					+ " has already completed with these parameters (" + describe(parameters)
+					+ "): change a parameter to run it again");
+		}
+		catch (JobRestartException ex) {
+			throw new OperationRefusedException(Refusal.WRONG_STATE, rootMessage(ex));
+		}
+		catch (InvalidJobParametersException ex) {
+			throw new OperationRefusedException(Refusal.BAD_REQUEST, ex.getMessage());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Restarts a FAILED or STOPPED run by its execution id, on a thread of this process. */
+	public JobExecution restart(long executionId) {
+		JobExecution previous = execution(executionId);
+		if (previous.isRunning()) {
+			throw new OperationRefusedException(Refusal.RUNNING, "execution " + executionId + " is still "
+					+ previous.getStatus() + ": stop it first, or recover it if its process died");
+		}
+		if (previous.getStatus() != BatchStatus.FAILED && previous.getStatus() != BatchStatus.STOPPED) {
+			throw new OperationRefusedException(Refusal.WRONG_STATE, "execution " + executionId + " is "
+					+ previous.getStatus() + ": only FAILED or STOPPED runs restart");
+		}
+		JobExecution last = this.jobRepository.getLastJobExecution(previous.getJobInstance());
+		if (last != null && last.getId() != executionId) {
+			throw new OperationRefusedException(Refusal.WRONG_STATE, "execution " + executionId
+					+ " was already restarted as execution " + last.getId() + ": restart that one if it failed");
+		}
+		job(previous.getJobInstance().getJobName());
+		try {
+			return launched(() -> this.operator.restart(previous));
+		}
+		catch (JobRestartException ex) {
+			throw new OperationRefusedException(Refusal.WRONG_STATE,
+					"execution " + executionId + " cannot be restarted: " + rootMessage(ex));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	// One launch at a time, so that the task the operator submits is this launch's.
+	private synchronized JobExecution launched(Launch launch) throws Exception {
+		this.submitted = null;
+		JobExecution execution = launch.run();
+		CompletableFuture<Void> end = this.submitted;
+		if (end != null) {
+			long id = execution.getId();
+			this.local.put(id, end);
+			this.heartbeats.start(id);
+			end.whenComplete((done, error) -> {
+				this.heartbeats.end(id);
+				this.local.remove(id);
+			});
+		}
+		return execution;
+	}
+
+	/**
+	 * Asks a running execution to stop: its steps end after the chunks in flight, and it ends
+	 * STOPPED, wherever it runs. A run already stopping or stopped is left as it is.
+	 */
+	public JobExecution stop(long executionId) {
+		JobExecution execution = execution(executionId);
+		if (execution.getStatus() == BatchStatus.STOPPING || execution.getStatus() == BatchStatus.STOPPED) {
+			return execution;
+		}
+		if (!execution.isRunning()) {
+			throw new OperationRefusedException(Refusal.WRONG_STATE,
+					"execution " + executionId + " is " + execution.getStatus() + ": there is nothing to stop");
+		}
+		try {
+			this.operator.stop(execution);
+		}
+		catch (JobExecutionNotRunningException ex) {
+			// it ended meanwhile
+		}
+		return execution(executionId);
+	}
+
+	/**
+	 * Marks a run whose process died (left STARTED or STOPPING) as FAILED, with its running steps,
+	 * so that it can be restarted. Refused while its process may be alive, here or on another
+	 * host, unless forced.
+	 */
+	public JobExecution recover(long executionId, boolean force) {
+		JobExecution execution = execution(executionId);
+		if (!execution.isRunning()) {
+			throw new OperationRefusedException(Refusal.WRONG_STATE, "execution " + executionId + " is "
+					+ execution.getStatus() + ": there is nothing to recover"
+					+ ((execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED)
+							? "; restart it" : ""));
+		}
+		if (this.local.containsKey(executionId)) {
+			throw new OperationRefusedException(Refusal.RUNNING,
+					"execution " + executionId + " is running in this process: stop it instead");
+		}
+		Heartbeats.Pulse pulse = this.heartbeats.last(executionId);
+		if (!force && this.heartbeats.mayBeAlive(pulse)) {
+			throw new OperationRefusedException(Refusal.RUNNING,
+					"execution " + executionId + " may still be running: process " + pulse.pid() + " on "
+							+ pulse.host() + " last beat " + pulse.age().toSeconds() + " s ago. Stop it (stop "
+							+ executionId + "); if you know its process is dead, recover it with --force");
+		}
+		this.operator.recover(execution);
+		return execution(executionId);
+	}
+
+	/** Whether runs of this process are executing. */
+	public boolean hasLocalRuns() {
+		return !this.local.isEmpty();
+	}
+
+	/** Stops the runs of this process and waits, up to the grace period, for them to end. */
+	public boolean stopLocalRuns(Duration grace) {
+		List<Long> running = new ArrayList<>(this.local.keySet());
+		for (Long executionId : running) {
+			try {
+				logger.info("stopping execution {}", executionId);
+				stop(executionId);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("cannot stop execution {}: {}", executionId, rootMessage(ex));
+			}
+		}
+		long deadline = System.nanoTime() + grace.toNanos();
+		for (Long executionId : running) {
+			CompletableFuture<Void> end = this.local.get(executionId);
+			if (end == null) {
+				continue;
+			}
+			try {
+				end.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException ex) {
+				return false;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			catch (ExecutionException ex) {
+				// ended
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Waits for a run of this process to end, up to a timeout.
+	 * @return whether it has ended (true, too, for a run that is not this process's)
+	 */
+	public boolean awaitEnd(long executionId, Duration timeout) throws InterruptedException {
+		CompletableFuture<Void> end = this.local.get(executionId);
+		if (end == null) {
+			return true;
+		}
+		try {
+			end.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
+		catch (ExecutionException ex) {
+			return true;
+		}
+	}
+
+	/** An execution with its steps, as the job repository has it. */
+	public JobExecution execution(long executionId) {
+		try {
+			JobExecution execution = this.jobRepository.getJobExecution(executionId);
+			if (execution != null) {
+				return execution;
+			}
+		}
+		catch (EmptyResultDataAccessException ex) {
+			// Spring Batch 6.0's JDBC repository throws, rather than answering null, for an unknown id
+		}
+		throw new OperationRefusedException(Refusal.NO_SUCH_EXECUTION, "there is no execution " + executionId);
+	}
+
+	/** The report of one execution. */
+	public ExecutionReport report(long executionId) {
+		return ExecutionReport.of(execution(executionId), LocalDateTime.now());
+	}
+
+	/** The latest executions, newest first: of one job, or of every job when the name is null. */
+	public List<JobExecution> executions(String jobName, int limit) {
+		List<String> names;
+		if (jobName != null) {
+			if (!this.jobRepository.getJobNames().contains(jobName) && this.jobRegistry.getJob(jobName) == null) {
+				throw noSuchJob(jobName);
+			}
+			names = List.of(jobName);
+		}
+		else {
+			names = this.jobRepository.getJobNames();
+		}
+		List<JobExecution> executions = new ArrayList<>();
+		for (String name : names) {
+			for (JobInstance instance : this.jobRepository.getJobInstances(name, 0, limit)) {
+				executions.addAll(this.jobRepository.getJobExecutions(instance));
+			}
+		}
+		executions.sort(Comparator.comparingLong(JobExecution::getId).reversed());
+		return executions.subList(0, Math.min(limit, executions.size()));
+	}
+
+	/** The newest execution of any job, or null when there is none. */
+	public JobExecution latest() {
+		List<JobExecution> latest = executions(null, 1);
+		return latest.isEmpty() ? null : latest.get(0);
+	}
+
+	/**
+	 * Deletes, through the job repository, the job metadata of the runs that all ended before
+	 * {@code cutoff}: instances, executions, steps, contexts and parameters, and their
+	 * heartbeats. Results, rejects and the runs' staged input are never touched. Runs still marked
+	 * running are kept (recover them first).
+	 */
+	public PurgeReport purge(LocalDateTime cutoff, boolean dryRun) {
+		List<JobInstance> old = new ArrayList<>();
+		int running = 0;
+		for (String name : this.jobRepository.getJobNames()) {
+			for (JobInstance instance : this.jobRepository.findJobInstances(name)) {
+				List<JobExecution> executions = this.jobRepository.getJobExecutions(instance);
+				if (executions.stream().anyMatch(JobExecution::isRunning)) {
+					running++;
+				}
+				else if (executions.stream().allMatch((execution) -> endedBefore(execution, cutoff))) {
+					old.add(instance);
+				}
+			}
+		}
+		int executions = 0;
+		for (JobInstance instance : old) {
+			List<JobExecution> ofInstance = this.jobRepository.getJobExecutions(instance);
+			executions += ofInstance.size();
+			if (!dryRun) {
+				this.jobRepository.deleteJobInstance(instance);
+				for (JobExecution execution : ofInstance) {
+					this.heartbeats.forget(execution.getId());
+				}
+			}
+		}
+		return new PurgeReport(old.size(), executions, running);
+	}
+
+	private static boolean endedBefore(JobExecution execution, LocalDateTime cutoff) {
+		LocalDateTime end = (execution.getEndTime() != null) ? execution.getEndTime() : execution.getCreateTime();
+		return end != null && end.isBefore(cutoff);
+	}
+
+	/** What purge deleted (or would delete), and the old runs it kept because they are marked running. */
+	public record PurgeReport(int instances, int executions, int keptRunning) {
+
+	}
+
+	/** Whether a job of that name exists. */
+	public Job job(String jobName) {
+		Job job = this.jobRegistry.getJob(jobName);
+		if (job == null) {
+			throw noSuchJob(jobName);
+		}
+		return job;
+	}
+
+	private OperationRefusedException noSuchJob(String jobName) {
+		return new OperationRefusedException(Refusal.NO_SUCH_JOB, "there is no job '" + jobName
+				+ "': the jobs are " + String.join(", ", new TreeSet<>(this.jobRegistry.getJobNames())));
+	}
+
+	// Checked here, before the job repository records anything: a bad file or parameter leaves
+	// no trace of a run.
+	private void preflight(String jobName, JobParameters parameters) {
+		try {
+			for (JobPreflight preflight : this.preflights) {
+				if (preflight.jobName().equals(jobName)) {
+					preflight.check(parameters);
+				}
+			}
+			job(jobName).getJobParametersValidator().validate(parameters);
+		}
+		catch (InvalidJobParametersException ex) {
+			throw new OperationRefusedException(Refusal.BAD_REQUEST, ex.getMessage());
+		}
+	}
+
+	private static String describe(JobParameters parameters) {
+		StringBuilder text = new StringBuilder();
+		for (var parameter : parameters) {
+			if (parameter.identifying()) {
+				text.append(text.isEmpty() ? "" : ", ").append(parameter.name()).append('=').append(parameter.value());
+			}
+		}
+		return text.toString();
+	}
+
+	/** The message of the innermost cause: the database's error, not the framework's wrapper. */
+	public static String rootMessage(Throwable error) {
+		Throwable root = error;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		return message.lines().findFirst().orElse(message);
+	}
+
+	@FunctionalInterface
+	private interface Launch {
+
+		JobExecution run() throws Exception;
+
+	}
+
+}

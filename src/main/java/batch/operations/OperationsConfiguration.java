@@ -1,0 +1,13 @@
+package batch.operations;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Enables the settings of run operations.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OperationsProperties.class)
+class OperationsConfiguration {
+
+}

@@ -1,0 +1,131 @@
+package batch.web;
+
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import batch.operations.ExecutionReport;
+import batch.operations.JobControl;
+import batch.operations.LaunchParameters;
+import batch.operations.OperationRefusedException;
+import batch.operations.Refusal;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The REST trigger: start a run with JSON parameters, follow it, restart, stop or recover it.
+ * Runs execute asynchronously in this server's process; answers carry the execution's report.
+ */
+@RestController
+@ConditionalOnWebApplication
+@RequestMapping("/api")
+class JobController {
+
+	private final JobControl control;
+
+	private final InputConfinement confinement;
+
+	JobController(JobControl control, ApiProperties properties) {
+		this.control = control;
+		this.confinement = new InputConfinement(properties.inputPath());
+	}
+
+	/** {@code {"input": "policies.csv", "exportDir": "out"}}: 202 with the new execution. */
+	@PostMapping("/jobs/{jobName}/executions")
+	ResponseEntity<ExecutionReport> start(@PathVariable String jobName,
+			@RequestBody(required = false) JsonNode body) {
+		this.control.job(jobName);
+		Map<String, String> parameters = this.confinement.confine(parameters(body));
+		return accepted(this.control.start(jobName, LaunchParameters.of(parameters)));
+	}
+
+	@GetMapping("/jobs/{jobName}/executions")
+	List<ExecutionReport> executions(@PathVariable String jobName,
+			@RequestParam(defaultValue = "20") int limit) {
+		if (limit < 1 || limit > 1000) {
+			throw new OperationRefusedException(Refusal.BAD_REQUEST, "limit must be between 1 and 1000");
+		}
+		LocalDateTime now = LocalDateTime.now();
+		return this.control.executions(jobName, limit)
+			.stream()
+			.map((execution) -> ExecutionReport.of(execution, now))
+			.toList();
+	}
+
+	@GetMapping("/executions/{id}")
+	ExecutionReport execution(@PathVariable long id) {
+		return this.control.report(id);
+	}
+
+	@PostMapping("/executions/{id}/restart")
+	ResponseEntity<ExecutionReport> restart(@PathVariable long id) {
+		return accepted(this.control.restart(id));
+	}
+
+	@PostMapping("/executions/{id}/stop")
+	ResponseEntity<ExecutionReport> stop(@PathVariable long id) {
+		this.control.stop(id);
+		return ResponseEntity.accepted().body(this.control.report(id));
+	}
+
+	@PostMapping("/executions/{id}/recover")
+	ExecutionReport recover(@PathVariable long id, @RequestParam(defaultValue = "false") boolean force) {
+		this.control.recover(id, force);
+		return this.control.report(id);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> refused(OperationRefusedException ex) {
+		HttpStatus status = switch (ex.refusal()) {
+			case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+			case NO_SUCH_JOB, NO_SUCH_EXECUTION -> HttpStatus.NOT_FOUND;
+			case RUNNING, WRONG_STATE -> HttpStatus.CONFLICT;
+		};
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setProperty("refusal", ex.refusal().name());
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	private ResponseEntity<ExecutionReport> accepted(JobExecution execution) {
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/executions/" + execution.getId()))
+			.body(ExecutionReport.of(execution, LocalDateTime.now()));
+	}
+
+	// A JSON object of scalar values: job parameters are strings.
+	private static Map<String, String> parameters(JsonNode body) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		if (body == null || body.isNull()) {
+			return parameters;
+		}
+		if (!body.isObject()) {
+			throw new OperationRefusedException(Refusal.BAD_REQUEST,
+					"the body must be a JSON object of parameters, e.g. {\"input\": \"policies.csv\"}");
+		}
+		for (Map.Entry<String, JsonNode> entry : body.properties()) {
+			JsonNode value = entry.getValue();
+			if (!value.isValueNode() || value.isNull()) {
+				throw new OperationRefusedException(Refusal.BAD_REQUEST,
+						"parameter " + entry.getKey() + " must be a string, a number or a boolean");
+			}
+			parameters.put(entry.getKey(), value.asString());
+		}
+		return parameters;
+	}
+
+}

@@ -48,12 +48,12 @@ class StopCommand implements Callable<Integer> {
 		this.spec.commandLine()
 			.getOut()
 			.println("execution " + this.executionId + " is " + execution.getStatus()
-					+ (execution.isRunning() ? ": its steps stop after the chunks in flight commit" : ""));
+					+ (JobControl.isActive(execution) ? ": its steps stop after the chunks in flight commit" : ""));
 		if (!this.wait) {
 			return ExitCodes.COMPLETED;
 		}
 		long deadline = System.nanoTime() + this.timeout.toNanos();
-		while (execution.isRunning()) {
+		while (JobControl.isActive(execution)) {
 			if (System.nanoTime() > deadline) {
 				this.spec.commandLine()
 					.getErr()

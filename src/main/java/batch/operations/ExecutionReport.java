@@ -23,9 +23,12 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * @param parameters the run's parameters; the non-identifying ones are also in
  * {@code nonIdentifying}
  * @param exitMessage the first line of the run's exit description: the root cause of a failure
+ * @param active whether the run or any of its steps still runs (a stopped run is STOPPED at once,
+ * its partitions end after their chunks in flight)
  * @param current the step running now, or null
  */
-public record ExecutionReport(long executionId, long instanceId, String jobName, String status, String exitCode,
+public record ExecutionReport(long executionId, long instanceId, String jobName, String status, boolean active,
+		String exitCode,
 		String exitMessage, LocalDateTime startTime, LocalDateTime endTime, double seconds,
 		Map<String, String> parameters, List<String> nonIdentifying, List<StepReport> steps, StepReport current) {
 
@@ -98,7 +101,7 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 		String exitMessage = (description == null || description.isBlank()) ? null
 				: description.lines().findFirst().orElse(null);
 		return new ExecutionReport(execution.getId(), execution.getJobInstance().getInstanceId(),
-				execution.getJobInstance().getJobName(), execution.getStatus().name(),
+				execution.getJobInstance().getJobName(), execution.getStatus().name(), JobControl.isActive(execution),
 				execution.getExitStatus().getExitCode(), exitMessage, execution.getStartTime(), execution.getEndTime(),
 				seconds(execution.getStartTime(), execution.getEndTime(), now), parameters, nonIdentifying, steps,
 				current);

@@ -33,6 +33,7 @@ import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
@@ -105,10 +106,17 @@ public class JobControl {
 		try {
 			return launched(() -> this.operator.start(job, parameters));
 		}
-		catch (JobExecutionAlreadyRunningException | DataIntegrityViolationException ex) {
-			// the second of two launches at once fails on the job instance's unique key
-			throw new OperationRefusedException(Refusal.RUNNING,
-					jobName + " is already running with these parameters: wait for it, or stop it");
+		catch (JobExecutionAlreadyRunningException ex) {
+			throw alreadyRunning(jobName);
+		}
+		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+			// the second of two launches at once fails on the job instance's unique key, or loses a
+			// lock to the first: if the first is running now, that is the answer
+			JobExecution last = this.jobRepository.getLastJobExecution(jobName, parameters);
+			if (last != null && last.isRunning()) {
+				throw alreadyRunning(jobName);
+			}
+			throw ex;
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			throw new OperationRefusedException(Refusal.WRONG_STATE, jobName
@@ -126,12 +134,18 @@ public class JobControl {
 		}
 	}
 
+	private static OperationRefusedException alreadyRunning(String jobName) {
+		return new OperationRefusedException(Refusal.RUNNING,
+				jobName + " is already running with these parameters: wait for it, or stop it");
+	}
+
 	/** Restarts a FAILED or STOPPED run by its execution id, on a thread of this process. */
 	public JobExecution restart(long executionId) {
 		JobExecution previous = execution(executionId);
-		if (previous.isRunning()) {
-			throw new OperationRefusedException(Refusal.RUNNING, "execution " + executionId + " is still "
-					+ previous.getStatus() + ": stop it first, or recover it if its process died");
+		if (isActive(previous)) {
+			throw new OperationRefusedException(Refusal.RUNNING, "execution " + executionId + " is still running ("
+					+ previous.getStatus() + ", with steps not ended): wait for it, stop it, or recover it if its process"
+					+ " died");
 		}
 		if (previous.getStatus() != BatchStatus.FAILED && previous.getStatus() != BatchStatus.STOPPED) {
 			throw new OperationRefusedException(Refusal.WRONG_STATE, "execution " + executionId + " is "
@@ -201,7 +215,7 @@ public class JobControl {
 	 */
 	public JobExecution recover(long executionId, boolean force) {
 		JobExecution execution = execution(executionId);
-		if (!execution.isRunning()) {
+		if (!isActive(execution)) {
 			throw new OperationRefusedException(Refusal.WRONG_STATE, "execution " + executionId + " is "
 					+ execution.getStatus() + ": there is nothing to recover"
 					+ ((execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED)
@@ -220,6 +234,15 @@ public class JobControl {
 		}
 		this.operator.recover(execution);
 		return execution(executionId);
+	}
+
+	/**
+	 * Whether a run or any of its steps is still running. A stopped run is marked STOPPED as soon
+	 * as the stop is asked for; its partitions end after their chunks in flight.
+	 */
+	public static boolean isActive(JobExecution execution) {
+		return execution.isRunning()
+				|| execution.getStepExecutions().stream().anyMatch((step) -> step.getStatus().isRunning());
 	}
 
 	/** Whether runs of this process are executing. */
@@ -342,7 +365,7 @@ public class JobControl {
 		for (String name : this.jobRepository.getJobNames()) {
 			for (JobInstance instance : this.jobRepository.findJobInstances(name)) {
 				List<JobExecution> executions = this.jobRepository.getJobExecutions(instance);
-				if (executions.stream().anyMatch(JobExecution::isRunning)) {
+				if (executions.stream().anyMatch(JobControl::isActive)) {
 					running++;
 				}
 				else if (executions.stream().allMatch((execution) -> endedBefore(execution, cutoff))) {

@@ -181,6 +181,53 @@ class BatchCliIntegrationTests {
 		assertThat(noDatabase.err()).contains("cannot start: cannot use the database").doesNotContain("\tat ");
 	}
 
+	@Test
+	void theServerRefusesToStartWithoutAToken() {
+		Run run = withLogsCaptured(() -> onMariaDb("serve", "--server.port=0"));
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+		assertThat(run.err()).contains("cannot start: batch.api.token is not set").doesNotContain("\tat ");
+		assertThat(run.out()).doesNotContain("serving");
+	}
+
+	@Test
+	void statusExecutionsAndPurgeReadTheJobRepository() throws Exception {
+		Run completed = onMariaDb("illustrate", policies.toString());
+		long id = executionId(completed);
+		long illustrations = count(MARIADB, "SELECT COUNT(*) FROM illustration");
+
+		Run status = onMariaDb("status", Long.toString(id));
+		Run latest = onMariaDb("status");
+		Run executions = onMariaDb("executions", "illustrationJob", "--limit", "3");
+
+		assertThat(status.exitCode()).isZero();
+		assertThat(status.out()).contains("execution " + id + " of illustrationJob: COMPLETED")
+			.contains("importPolicies").contains("calculateIllustrationsWorker:partition0")
+			.contains("ran as process");
+		assertThat(latest.out()).startsWith("execution " + id + " of illustrationJob");
+		assertThat(executions.out().lines().skip(1)).hasSizeBetween(1, 3)
+			.first()
+			.asString()
+			.startsWith(id + " ");
+		assertThat(onMariaDb("executions", "noSuchJob").exitCode()).isEqualTo(ExitCodes.USAGE);
+
+		// when the run ended 40 days ago
+		try (Connection connection = DriverManager.getConnection(MARIADB, TestDatabase.username(),
+				TestDatabase.password()); Statement statement = connection.createStatement()) {
+			statement.executeUpdate("UPDATE BATCH_JOB_EXECUTION SET END_TIME = END_TIME - INTERVAL 40 DAY,"
+					+ " CREATE_TIME = CREATE_TIME - INTERVAL 40 DAY WHERE JOB_EXECUTION_ID = " + id);
+		}
+		Run dryRun = onMariaDb("purge", "--older-than", "30d", "--dry-run");
+		Run purge = onMariaDb("purge", "--older-than", "30d");
+
+		assertThat(dryRun.out()).contains("would delete 1 runs (1 executions)");
+		assertThat(purge.out()).contains("deleted 1 runs (1 executions)");
+		assertThat(onMariaDb("status", Long.toString(id)).exitCode()).isEqualTo(ExitCodes.NOT_RESTARTABLE);
+		assertThat(count(MARIADB, "SELECT COUNT(*) FROM illustration")).isEqualTo(illustrations);
+		assertThat(count(MARIADB, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = " + id)).isZero();
+		assertThat(onMariaDb("purge", "--older-than", "soon").exitCode()).isEqualTo(ExitCodes.USAGE);
+	}
+
 	// The run's own error output together with everything logged meanwhile, which goes to the
 	// process's standard error.
 	private static Run withLogsCaptured(java.util.function.Supplier<Run> command) {

@@ -109,9 +109,10 @@ public class JobControl {
 		catch (JobExecutionAlreadyRunningException ex) {
 			throw alreadyRunning(jobName);
 		}
-		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
-			// the second of two launches at once fails on the job instance's unique key, or loses a
-			// lock to the first: if the first is running now, that is the answer
+		catch (DataIntegrityViolationException | ConcurrencyFailureException | IllegalStateException ex) {
+			// the second of two launches at once finds the first's job instance where there was none
+			// a moment before ("JobInstance must not already exist"), fails on its unique key, or
+			// loses a lock to it: if the first is running now, that is the answer
 			JobExecution last = this.jobRepository.getLastJobExecution(jobName, parameters);
 			if (last != null && last.isRunning()) {
 				throw alreadyRunning(jobName);

@@ -53,6 +53,8 @@ class RunLifecycleIntegrationTests {
 
 	private static final Map<Long, Path> outputs = new ConcurrentHashMap<>();
 
+	private static final Map<Long, Path> errors = new ConcurrentHashMap<>();
+
 	@BeforeAll
 	static void uninterruptedRun() throws IOException {
 		assertThat(JAR).as("the packaged application: run the tests with ./mvnw verify").exists();
@@ -68,6 +70,14 @@ class RunLifecycleIntegrationTests {
 		Process child = launch("illustrate", policies.toString(), "--export-dir", export.toString());
 		long id = awaitCalculating(child);
 		Run status = inProcess("status", Long.toString(id));
+		// not on a terminal: a timestamped progress line a second
+		Pattern progress = Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ execution " + id
+				+ " (importPolicies|calculateIllustrations): \\d+ of \\d+ items \\(\\d+\\.\\d%\\), \\d+ items/s");
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!progress.matcher(Files.readString(errors.get(child.pid()))).find()) {
+			assertThat(System.nanoTime()).as("a progress line in time").isLessThan(deadline);
+			Thread.sleep(100);
+		}
 
 		child.destroy(); // SIGTERM
 
@@ -184,12 +194,14 @@ class RunLifecycleIntegrationTests {
 		command.addAll(List.of("--spring.datasource.url=" + DATABASE,
 				"--spring.datasource.username=" + TestDatabase.username(),
 				"--spring.datasource.password=" + TestDatabase.password(), "--batch.chunk-size=50",
-				"--batch.partition.grid-size=2", "--batch.operations.heartbeat-interval=1s"));
+				"--batch.partition.grid-size=2", "--batch.operations.heartbeat-interval=1s",
+				"--batch.operations.progress-interval=1s"));
 		String name = "child-" + System.nanoTime();
 		Process child = new ProcessBuilder(command).redirectError(directory.resolve(name + ".err").toFile())
 			.redirectOutput(directory.resolve(name + ".out").toFile())
 			.start();
 		outputs.put(child.pid(), directory.resolve(name + ".out"));
+		errors.put(child.pid(), directory.resolve(name + ".err"));
 		return child;
 	}
 

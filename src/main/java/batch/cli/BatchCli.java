@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import batch.operations.JobControl;
@@ -51,7 +53,9 @@ public final class BatchCli {
 		}
 		try (SpringContext spring = new SpringContext(this.application, springArgs);
 				Signals signals = new Signals(spring)) {
-			return execute(spring, commandArgs);
+			int exitCode = execute(spring, commandArgs);
+			signals.commandDone.countDown();
+			return exitCode;
 		}
 		catch (CliException ex) {
 			this.err.println(ex.getMessage());
@@ -90,8 +94,9 @@ public final class BatchCli {
 	 * What SIGTERM and SIGINT do while a command runs. The signal is caught before the JVM starts
 	 * to shut down, so that the database (and H2's own shutdown hook) are still there while the
 	 * chunks in flight commit: the runs of this process are asked to stop, and the command ends by
-	 * itself, printing their summaries, with exit code 4. A command with no run to stop exits at
-	 * once, except {@code serve}, which stops serving. A second signal exits at once.
+	 * itself, printing their summaries, with exit code 4. {@code serve} stops its runs, then stops
+	 * serving. A command with no run to stop exits at once (unless it is about to end by itself). A
+	 * second signal exits at once.
 	 */
 	private final class Signals implements AutoCloseable {
 
@@ -102,6 +107,8 @@ public final class BatchCli {
 		private final List<SignalHandler> previous = new ArrayList<>();
 
 		private final AtomicBoolean received = new AtomicBoolean();
+
+		private final CountDownLatch commandDone = new CountDownLatch(1);
 
 		Signals(SpringContext spring) {
 			this.spring = spring;
@@ -120,24 +127,38 @@ public final class BatchCli {
 			if (!this.received.compareAndSet(false, true)) {
 				System.exit(code);
 			}
-			Thread stopper = new Thread(() -> stop(code), "stop-on-" + signal.getName());
+			Thread stopper = new Thread(() -> {
+				try {
+					stop(code);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}, "stop-on-" + signal.getName());
 			stopper.setDaemon(true);
 			stopper.start();
 		}
 
-		private void stop(int code) {
+		private void stop(int code) throws InterruptedException {
 			JobControl control = this.spring.beanIfStarted(JobControl.class);
 			if (control == null || (!control.hasLocalRuns() && !this.spring.isServing())) {
-				System.exit(code);
+				// nothing to stop: a command about to end (a run that has just completed prints its
+				// summary) ends with its own code, any other exits now
+				if (!this.commandDone.await(5, TimeUnit.SECONDS)) {
+					System.exit(code);
+				}
+				return;
 			}
-			this.spring.requestShutdown();
 			OperationsProperties properties = this.spring.beanIfStarted(OperationsProperties.class);
 			if (!control.stopLocalRuns(properties.stopGracePeriod())) {
 				BatchCli.this.err.println("the run did not stop within " + properties.stopGracePeriod().toSeconds()
-						+ " s: it is left STOPPING; once this process has ended, recover it, then restart it");
+						+ " s: it is left with steps running; once this process has ended, recover it, then restart it");
 				BatchCli.this.err.flush();
 				System.exit(ExitCodes.FAILED);
 			}
+			// the runs have ended STOPPED: a command following one prints its summary and exits 4;
+			// serve stops serving
+			this.spring.requestShutdown();
 		}
 
 		@Override

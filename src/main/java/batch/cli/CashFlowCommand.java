@@ -2,13 +2,13 @@ package batch.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import batch.job.CashFlowJobParameters;
-
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-
+import batch.operations.LaunchParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,24 +53,20 @@ class CashFlowCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		JobParametersBuilder parameters = new JobParametersBuilder()
-			.addString(CashFlowJobParameters.INPUT, absolute(this.input))
-			.addString(CashFlowJobParameters.OBSERVATIONS, absolute(this.observations))
-			.addString(CashFlowJobParameters.CURVES, absolute(this.curves))
-			.addString(CashFlowJobParameters.RUN_ID, UUID.randomUUID().toString());
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put(CashFlowJobParameters.INPUT, this.input.toString());
+		parameters.put(CashFlowJobParameters.OBSERVATIONS, this.observations.toString());
+		parameters.put(CashFlowJobParameters.CURVES, this.curves.toString());
+		parameters.put(CashFlowJobParameters.RUN_ID, UUID.randomUUID().toString());
 		if (this.valuationDate != null) {
-			parameters.addString(CashFlowJobParameters.VALUATION_DATE, this.valuationDate.toString());
+			parameters.put(CashFlowJobParameters.VALUATION_DATE, this.valuationDate.toString());
 		}
 		if (this.exportDir != null) {
-			parameters.addString(CashFlowJobParameters.EXPORT_DIR, absolute(this.exportDir), false);
+			parameters.put(CashFlowJobParameters.EXPORT_DIR, this.exportDir.toString());
 		}
 		return this.spring.bean(JobRunner.class)
-			.start("cashFlowJob", parameters.toJobParameters(), this.spec.commandLine().getOut(),
+			.start("cashFlowJob", LaunchParameters.of(parameters, Path.of("")), this.spec.commandLine().getOut(),
 					this.spec.commandLine().getErr());
-	}
-
-	private static String absolute(Path path) {
-		return path.toAbsolutePath().normalize().toString();
 	}
 
 }

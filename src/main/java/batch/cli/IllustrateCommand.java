@@ -1,13 +1,13 @@
 package batch.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import batch.job.IllustrationJobParameters;
-
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-
+import batch.operations.LaunchParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,16 +41,15 @@ class IllustrateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		JobParametersBuilder parameters = new JobParametersBuilder()
-			.addString(IllustrationJobParameters.INPUT, this.input.toAbsolutePath().normalize().toString())
-			.addString(IllustrationJobParameters.RUN_ID, UUID.randomUUID().toString());
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put(IllustrationJobParameters.INPUT, this.input.toString());
+		parameters.put(IllustrationJobParameters.RUN_ID, UUID.randomUUID().toString());
 		if (this.exportDir != null) {
-			parameters.addString(IllustrationJobParameters.EXPORT_DIR,
-					this.exportDir.toAbsolutePath().normalize().toString(), false);
+			parameters.put(IllustrationJobParameters.EXPORT_DIR, this.exportDir.toString());
 		}
 		return this.spring.bean(JobRunner.class)
-			.start("illustrationJob", parameters.toJobParameters(), this.spec.commandLine().getOut(),
-					this.spec.commandLine().getErr());
+			.start("illustrationJob", LaunchParameters.of(parameters, Path.of("")),
+					this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
 	}
 
 }

@@ -1,5 +1,6 @@
 package batch.cli;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ class LaunchCommand implements Callable<Integer> {
 			values.put(parameter.substring(0, equals), parameter.substring(equals + 1));
 		}
 		return this.spring.bean(JobRunner.class)
-			.start(this.jobName, LaunchParameters.of(values), this.spec.commandLine().getOut(),
+			.start(this.jobName, LaunchParameters.of(values, Path.of("")), this.spec.commandLine().getOut(),
 					this.spec.commandLine().getErr());
 	}
 

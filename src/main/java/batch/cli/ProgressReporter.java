@@ -99,7 +99,7 @@ final class ProgressReporter implements AutoCloseable {
 
 	/** {@code calculateIllustrations: 120000 of 200000 items (60.0%), 58211 items/s, 1m 23s left}. */
 	static String line(StepReport step) {
-		StringBuilder line = new StringBuilder(step.name()).append(": ").append(step.read());
+		StringBuilder line = new StringBuilder(step.name()).append(": ").append(step.done());
 		if (step.expected() != null) {
 			line.append(String.format(Locale.ROOT, " of %d items (%.1f%%)", step.expected(),
 					100 * step.fractionDone()));
@@ -120,11 +120,11 @@ final class ProgressReporter implements AutoCloseable {
 		if (step.expected() != null) {
 			int full = (int) Math.round(BAR * step.fractionDone());
 			line.append('[').append("#".repeat(full)).append("-".repeat(BAR - full)).append("] ");
-			line.append(step.read()).append('/').append(step.expected());
+			line.append(step.done()).append('/').append(step.expected());
 			line.append(String.format(Locale.ROOT, " %3.0f%%", 100 * step.fractionDone()));
 		}
 		else {
-			line.append(step.read()).append(" items");
+			line.append(step.done()).append(" items");
 		}
 		line.append(String.format(Locale.ROOT, " %.0f/s", step.itemsPerSecond()));
 		if (step.remaining() != null) {

@@ -1,5 +1,6 @@
 package batch.cli;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
@@ -61,13 +62,20 @@ class PurgeCommand implements Callable<Integer> {
 			throw new CliException(ExitCodes.USAGE, "--older-than must be a number and a unit, e.g. 30d: w weeks, "
 					+ "d days, h hours, m minutes");
 		}
-		long amount = Long.parseLong(matcher.group(1));
-		Duration age = switch (matcher.group(2)) {
-			case "w" -> Duration.ofDays(7 * amount);
-			case "d" -> Duration.ofDays(amount);
-			case "h" -> Duration.ofHours(amount);
-			default -> Duration.ofMinutes(amount);
-		};
+		Duration age;
+		try {
+			long amount = Long.parseLong(matcher.group(1));
+			age = switch (matcher.group(2)) {
+				case "w" -> Duration.ofDays(Math.multiplyExact(7, amount));
+				case "d" -> Duration.ofDays(amount);
+				case "h" -> Duration.ofHours(amount);
+				default -> Duration.ofMinutes(amount);
+			};
+			LocalDateTime.now().minus(age);
+		}
+		catch (ArithmeticException | NumberFormatException | DateTimeException ex) {
+			throw new CliException(ExitCodes.USAGE, "--older-than " + text + " is too long ago");
+		}
 		if (age.isZero()) {
 			throw new CliException(ExitCodes.USAGE, "--older-than must be more than 0");
 		}

@@ -36,11 +36,12 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 	 * One step or partition.
 	 *
 	 * @param skipped items rejected (read, process and write skips)
+	 * @param done items of the expected that are read, counting those read before a restart
 	 * @param expected items it will read, where known in advance; null otherwise
 	 * @param resultRows the result rows its writers upserted (illustration years, cash-flow events)
 	 */
 	public record StepReport(String name, String status, long read, long written, long skipped, long filtered,
-			long commits, long rollbacks, Long expected, long resultRows, LocalDateTime startTime,
+			long commits, long rollbacks, long done, Long expected, long resultRows, LocalDateTime startTime,
 			LocalDateTime endTime, double seconds, double itemsPerSecond, double rowsPerSecond,
 			List<StepReport> partitions) {
 
@@ -49,7 +50,7 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 			if (this.expected == null) {
 				return null;
 			}
-			return (this.expected == 0) ? 1.0 : Math.min(1.0, (double) this.read / this.expected);
+			return (this.expected == 0) ? 1.0 : Math.min(1.0, (double) this.done / this.expected);
 		}
 
 		/** The time left at the current rate; null when not known. */
@@ -57,7 +58,7 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 			if (this.expected == null || this.itemsPerSecond <= 0 || this.endTime != null) {
 				return null;
 			}
-			return Duration.ofSeconds((long) Math.ceil(Math.max(0, this.expected - this.read) / this.itemsPerSecond));
+			return Duration.ofSeconds((long) Math.ceil(Math.max(0, this.expected - this.done) / this.itemsPerSecond));
 		}
 
 	}
@@ -116,6 +117,7 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 		long commits = step.getCommitCount();
 		long rollbacks = step.getRollbackCount();
 		long rows = resultRows(step.getExecutionContext());
+		long done = Math.max(read, readBeforeAndNow(step.getExecutionContext()));
 		Long expected = step.getExecutionContext().containsKey(KeyRangePartitioner.EXPECTED_ITEMS)
 				? step.getExecutionContext().getLong(KeyRangePartitioner.EXPECTED_ITEMS) : null;
 		if (!partitions.isEmpty()) {
@@ -126,6 +128,7 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 			commits = 0;
 			rollbacks = 0;
 			rows = 0;
+			done = 0;
 			long sum = 0;
 			for (StepReport partition : partitions) {
 				read += partition.read();
@@ -135,6 +138,7 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 				commits += partition.commits();
 				rollbacks += partition.rollbacks();
 				rows += partition.resultRows();
+				done += partition.done();
 				sum += (partition.expected() != null) ? partition.expected() : 0;
 			}
 			expected = partitions.stream().allMatch((partition) -> partition.expected() != null) ? sum : null;
@@ -142,13 +146,24 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 		double seconds = seconds(step.getStartTime(), step.getEndTime(), now);
 		double per = Math.max(seconds, 0.001);
 		return new StepReport(step.getStepName(), step.getStatus().name(), read, written, skipped, filtered, commits,
-				rollbacks, expected, rows, step.getStartTime(), step.getEndTime(), seconds, (seconds > 0) ? read / per : 0,
+				rollbacks, done, expected, rows, step.getStartTime(), step.getEndTime(), seconds, (seconds > 0) ? read / per : 0,
 				(seconds > 0) ? rows / per : 0, partitions);
 	}
 
 	// partition2 before partition10
 	private static int naturalOrder(String a, String b) {
 		return (a.length() != b.length()) ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+	}
+
+	// A restartable reader keeps the items it has read, across restarts, as "<name>.read.count".
+	private static long readBeforeAndNow(ExecutionContext context) {
+		long count = 0;
+		for (Map.Entry<String, Object> entry : context.entrySet()) {
+			if (entry.getKey().endsWith(".read.count") && entry.getValue() instanceof Number number) {
+				count = Math.max(count, number.longValue());
+			}
+		}
+		return count;
 	}
 
 	private static long resultRows(ExecutionContext context) {

@@ -3,7 +3,6 @@ package batch.operations;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -31,11 +30,13 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -59,6 +60,10 @@ public class JobControl {
 
 	private final Heartbeats heartbeats;
 
+	private final JdbcTemplate jdbc;
+
+	private final String tablePrefix;
+
 	private final JobOperator operator;
 
 	// The runs executing in this process, by execution id, each with the end of its thread: the
@@ -69,8 +74,11 @@ public class JobControl {
 	private CompletableFuture<Void> submitted;
 
 	JobControl(JobRepository jobRepository, JobRegistry jobRegistry, List<JobPreflight> preflights,
-			PlatformTransactionManager transactionManager, Heartbeats heartbeats) throws Exception {
+			PlatformTransactionManager transactionManager, Heartbeats heartbeats, JdbcTemplate jdbc,
+			@Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix) throws Exception {
 		this.jobRepository = jobRepository;
+		this.jdbc = jdbc;
+		this.tablePrefix = tablePrefix;
 		this.jobRegistry = jobRegistry;
 		this.preflights = preflights;
 		this.heartbeats = heartbeats;
@@ -113,8 +121,11 @@ public class JobControl {
 			// the second of two launches at once finds the first's job instance where there was none
 			// a moment before ("JobInstance must not already exist"), fails on its unique key, or
 			// loses a lock to it: if the first is running now, that is the answer
-			JobExecution last = this.jobRepository.getLastJobExecution(jobName, parameters);
-			if (last != null && last.isRunning()) {
+			// (Spring Batch creates the instance and its first execution in two transactions: an
+			// instance without an execution is a launch under way)
+			JobInstance instance = this.jobRepository.getJobInstance(jobName, parameters);
+			JobExecution last = (instance != null) ? this.jobRepository.getLastJobExecution(instance) : null;
+			if (instance != null && (last == null || isActive(last))) {
 				throw alreadyRunning(jobName);
 			}
 			throw ex;
@@ -143,7 +154,7 @@ public class JobControl {
 	/** Restarts a FAILED or STOPPED run by its execution id, on a thread of this process. */
 	public JobExecution restart(long executionId) {
 		JobExecution previous = execution(executionId);
-		if (isActive(previous)) {
+		if (isActive(previous) || this.local.containsKey(executionId)) {
 			throw new OperationRefusedException(Refusal.RUNNING, "execution " + executionId + " is still running ("
 					+ previous.getStatus() + ", with steps not ended): wait for it, stop it, or recover it if its process"
 					+ " died");
@@ -162,6 +173,11 @@ public class JobControl {
 			return launched(() -> this.operator.restart(previous));
 		}
 		catch (JobRestartException ex) {
+			if (ex.getCause() instanceof JobExecutionAlreadyRunningException) {
+				// another restart of the same run got there first
+				throw new OperationRefusedException(Refusal.RUNNING,
+						"execution " + executionId + " is being restarted already: " + rootMessage(ex));
+			}
 			throw new OperationRefusedException(Refusal.WRONG_STATE,
 					"execution " + executionId + " cannot be restarted: " + rootMessage(ex));
 		}
@@ -178,7 +194,13 @@ public class JobControl {
 		if (end != null) {
 			long id = execution.getId();
 			this.local.put(id, end);
-			this.heartbeats.start(id);
+			try {
+				this.heartbeats.start(id);
+			}
+			catch (RuntimeException ex) {
+				// the run goes on; without a heartbeat, recover cannot tell that it is alive
+				logger.warn("cannot record the heartbeat of execution {}: {}", id, rootMessage(ex));
+			}
 			end.whenComplete((done, error) -> {
 				this.heartbeats.end(id);
 				this.local.remove(id);
@@ -246,14 +268,18 @@ public class JobControl {
 				|| execution.getStepExecutions().stream().anyMatch((step) -> step.getStatus().isRunning());
 	}
 
-	/** Whether runs of this process are executing. */
-	public boolean hasLocalRuns() {
+	/** Whether runs of this process are executing; a launch under way finishes first. */
+	public synchronized boolean hasLocalRuns() {
 		return !this.local.isEmpty();
 	}
 
 	/** Stops the runs of this process and waits, up to the grace period, for them to end. */
 	public boolean stopLocalRuns(Duration grace) {
-		List<Long> running = new ArrayList<>(this.local.keySet());
+		List<Long> running;
+		synchronized (this) {
+			// after a launch under way has registered its run
+			running = new ArrayList<>(this.local.keySet());
+		}
 		for (Long executionId : running) {
 			try {
 				logger.info("stopping execution {}", executionId);
@@ -328,24 +354,21 @@ public class JobControl {
 
 	/** The latest executions, newest first: of one job, or of every job when the name is null. */
 	public List<JobExecution> executions(String jobName, int limit) {
-		List<String> names;
+		String executions = "SELECT e.JOB_EXECUTION_ID FROM " + this.tablePrefix + "JOB_EXECUTION e JOIN "
+				+ this.tablePrefix + "JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID";
+		List<Long> ids;
 		if (jobName != null) {
 			if (!this.jobRepository.getJobNames().contains(jobName) && this.jobRegistry.getJob(jobName) == null) {
 				throw noSuchJob(jobName);
 			}
-			names = List.of(jobName);
+			ids = this.jdbc.queryForList(executions + " WHERE i.JOB_NAME = ? ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?",
+					Long.class, jobName, limit);
 		}
 		else {
-			names = this.jobRepository.getJobNames();
+			ids = this.jdbc.queryForList(executions + " ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?", Long.class, limit);
 		}
-		List<JobExecution> executions = new ArrayList<>();
-		for (String name : names) {
-			for (JobInstance instance : this.jobRepository.getJobInstances(name, 0, limit)) {
-				executions.addAll(this.jobRepository.getJobExecutions(instance));
-			}
-		}
-		executions.sort(Comparator.comparingLong(JobExecution::getId).reversed());
-		return executions.subList(0, Math.min(limit, executions.size()));
+		// by execution, not by instance: a restart of an old run is among the latest
+		return ids.stream().map(this::execution).toList();
 	}
 
 	/** The newest execution of any job, or null when there is none. */

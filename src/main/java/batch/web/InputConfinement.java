@@ -6,8 +6,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
+import batch.operations.LaunchParameters;
 import batch.operations.OperationRefusedException;
 import batch.operations.Refusal;
 
@@ -16,9 +16,6 @@ import batch.operations.Refusal;
  * against it, and refused if it (or, for an existing file, the file a link leads to) lies outside.
  */
 final class InputConfinement {
-
-	/** The parameters that name files or directories. */
-	static final Set<String> PATHS = Set.of("input", "observations", "curves", "exportDir");
 
 	private final Path directory;
 
@@ -34,7 +31,7 @@ final class InputConfinement {
 	/** The parameters with every path made absolute inside the directory. */
 	Map<String, String> confine(Map<String, String> parameters) {
 		Map<String, String> confined = new LinkedHashMap<>(parameters);
-		for (String name : PATHS) {
+		for (String name : LaunchParameters.PATHS) {
 			String value = parameters.get(name);
 			if (value != null) {
 				confined.put(name, inside(name, value).toString());

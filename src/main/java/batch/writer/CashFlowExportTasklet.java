@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.core.step.tasklet.StoppableTasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes {@code cash-flows.csv}, {@code valuations.csv} and {@code rejects.csv} in the spec's
  * formats for exactly the contracts of the run's input file. Re-running it rewrites the three.
  */
-public class CashFlowExportTasklet implements Tasklet {
+public class CashFlowExportTasklet implements StoppableTasklet {
 
 	static final List<String> CASH_FLOW_HEADER = List.of("contract_id", "seq", "event_date", "event_type", "currency",
 			"payoff", "notional_principal", "nominal_interest_rate", "accrued_interest");
@@ -39,6 +39,10 @@ public class CashFlowExportTasklet implements Tasklet {
 
 	private final Path directory;
 
+	private volatile CsvExport export;
+
+	private volatile boolean stopRequested;
+
 	private final long jobInstanceId;
 
 	public CashFlowExportTasklet(JdbcTemplate jdbc, Path directory, long jobInstanceId) {
@@ -47,11 +51,25 @@ public class CashFlowExportTasklet implements Tasklet {
 		this.jobInstanceId = jobInstanceId;
 	}
 
+	// a stop asked for (SIGTERM, ./batch stop) ends a long export at its next row
+	@Override
+	public void stop() {
+		this.stopRequested = true;
+		CsvExport current = this.export;
+		if (current != null) {
+			current.stop();
+		}
+	}
+
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		Object[] run = { this.jobInstanceId, this.jobInstanceId };
 		long rows;
 		try (CsvExport export = new CsvExport(this.jdbc, this.directory)) {
+			this.export = export;
+			if (this.stopRequested) {
+				export.stop();
+			}
 			rows = export.write("cash-flows.csv", CASH_FLOW_HEADER, CASH_FLOWS, run,
 					CashFlowExportTasklet::cashFlow);
 			rows += export.write("valuations.csv", VALUATION_HEADER, VALUATIONS, run,

@@ -17,6 +17,7 @@ import com.opencsv.CSVWriter;
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,6 +38,8 @@ final class CsvExport implements AutoCloseable {
 	private final List<Path> written = new ArrayList<>();
 
 	private boolean committed;
+
+	private volatile boolean stopRequested;
 
 	/** An export into {@code directory}, created if need be. */
 	CsvExport(JdbcTemplate jdbc, Path directory) {
@@ -60,6 +63,11 @@ final class CsvExport implements AutoCloseable {
 				ICSVWriter csv = new CSVWriterBuilder(out).withLineEnd(CSVWriter.DEFAULT_LINE_END).build()) {
 			csv.writeNext(header.toArray(String[]::new), false);
 			this.jdbc.query(sql, (ResultSet rs) -> {
+				if (this.stopRequested) {
+					// the step ends STOPPED; its restart writes the files again
+					throw new IllegalStateException("export stopped on request",
+							new JobInterruptedException("export stopped on request"));
+				}
 				csv.writeNext(formatter.format(rs), false);
 				rows[0]++;
 			}, args);
@@ -82,6 +90,11 @@ final class CsvExport implements AutoCloseable {
 		return write("rejects.csv", List.of("line_number", keyColumn, "reason_code", "message"), REJECTS,
 				new Object[] { jobInstanceId, source }, (rs) -> new String[] { rs.getString("line_number"),
 						rs.getString("record_key"), rs.getString("reason_code"), rs.getString("message") });
+	}
+
+	/** Stops the export at its next row, leaving no partial file and the old files in place. */
+	void stop() {
+		this.stopRequested = true;
 	}
 
 	/** Moves every partial file over its target. */

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.core.step.tasklet.StoppableTasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * formats: for a run with an input file, exactly that file's policies and rejects; for a
  * recalculation of the book, every policy. Re-running it rewrites the three files.
  */
-public class IllustrationExportTasklet implements Tasklet {
+public class IllustrationExportTasklet implements StoppableTasklet {
 
 	static final List<String> ILLUSTRATION_HEADER = List.of("policy_id", "product_code", "policy_year", "age",
 			"premium", "total_premiums_paid", "guaranteed_death_benefit", "guaranteed_surrender_value",
@@ -42,6 +42,10 @@ public class IllustrationExportTasklet implements Tasklet {
 
 	private final Path directory;
 
+	private volatile CsvExport export;
+
+	private volatile boolean stopRequested;
+
 	private final long jobInstanceId;
 
 	private final boolean wholeBook;
@@ -57,11 +61,25 @@ public class IllustrationExportTasklet implements Tasklet {
 		this.wholeBook = wholeBook;
 	}
 
+	// a stop asked for (SIGTERM, ./batch stop) ends a long export at its next row
+	@Override
+	public void stop() {
+		this.stopRequested = true;
+		CsvExport current = this.export;
+		if (current != null) {
+			current.stop();
+		}
+	}
+
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		Object[] run = this.wholeBook ? new Object[0] : new Object[] { this.jobInstanceId };
 		long rows;
 		try (CsvExport export = new CsvExport(this.jdbc, this.directory)) {
+			this.export = export;
+			if (this.stopRequested) {
+				export.stop();
+			}
 			rows = export.write("illustrations.csv", ILLUSTRATION_HEADER,
 					(this.wholeBook ? ILLUSTRATIONS : ILLUSTRATIONS_OF_RUN) + " ORDER BY i.policy_id, i.policy_year", run,
 					IllustrationExportTasklet::illustration);

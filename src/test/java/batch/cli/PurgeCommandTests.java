@@ -22,7 +22,7 @@ class PurgeCommandTests {
 
 	@Test
 	void anAgeWithoutAUnitOrOfZeroIsBadUsage() {
-		for (String age : new String[] { "30", "0d", "thirty days", "-1d" }) {
+		for (String age : new String[] { "30", "0d", "thirty days", "-1d", "99999999999999999999d", "9999999999999w" }) {
 			assertThatExceptionOfType(CliException.class).isThrownBy(() -> PurgeCommand.age(age))
 				.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(ExitCodes.USAGE));
 		}

@@ -1,6 +1,10 @@
 package batch.cli;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -120,6 +124,40 @@ class RunLifecycleIntegrationTests {
 	}
 
 	@Test
+	void sigtermToTheServerStopsItsRunsBeforeItEnds() throws Exception {
+		String token = "a-token-for-the-lifecycle-test";
+		Process server = launch("serve", "--server.port=0", "--batch.api.token=" + token,
+				"--batch.api.input-directory=" + directory);
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		Matcher serving = Pattern.compile("serving on port (\\d+)").matcher("");
+		while (!serving.reset(Files.readString(output(server))).find()) {
+			assertThat(server.isAlive()).as("the server still runs").isTrue();
+			assertThat(System.nanoTime()).as("serving in time").isLessThan(deadline);
+			Thread.sleep(100);
+		}
+		HttpResponse<String> started = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serving.group(1)
+					+ "/api/jobs/illustrationJob/executions"))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"input\": \"policies.csv\", \"run.id\": \"served\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		long id = Long.parseLong(started.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
+		awaitWrites(server, id);
+
+		server.destroy(); // SIGTERM
+
+		assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(server.exitValue()).isZero();
+		// the run ended before the server: stopped, with no step left running
+		assertThat(status(id)).isEqualTo("STOPPED");
+		assertThat(count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
+				+ " AND STATUS IN ('STARTING', 'STARTED', 'STOPPING')", id)).isZero();
+		assertThat(inProcess("restart", Long.toString(id)).exitCode()).isZero();
+	}
+
+	@Test
 	void stopFromAnotherProcessEndsTheRunStopped() throws Exception {
 		Process child = launch("illustrate", policies.toString());
 		long id = awaitCalculating(child);
@@ -222,13 +260,19 @@ class RunLifecycleIntegrationTests {
 		String first = Files.readString(output(child)).lines().findFirst().orElseThrow();
 		assertThat(first).as("the child's first line").matches("execution \\d+");
 		long id = Long.parseLong(first.substring("execution ".length()));
+		awaitWrites(child, id);
+		return id;
+	}
+
+	// Until both partitions of the calculation have committed chunks.
+	private static void awaitWrites(Process child, long id) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 		while (count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
 				+ " AND STEP_NAME LIKE 'calculateIllustrationsWorker:%' AND WRITE_COUNT > 0", id) < 2) {
 			assertThat(child.isAlive()).as("the child still runs").isTrue();
 			assertThat(System.nanoTime()).as("the calculation started in time").isLessThan(deadline);
 			Thread.sleep(100);
 		}
-		return id;
 	}
 
 	private static String status(long id) throws SQLException {

@@ -1,0 +1,89 @@
+package batch.operations;
+
+import java.time.LocalDateTime;
+
+import batch.operations.ExecutionReport.StepReport;
+import batch.partition.KeyRangePartitioner;
+import batch.writer.IllustrationWriter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.StepExecution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * A run's report: a partitioned step counts what its partitions did, a restarted partition
+ * counts what it read before the restart, and the step running now is the current one.
+ */
+class ExecutionReportTests {
+
+	private static final LocalDateTime START = LocalDateTime.of(2026, 11, 23, 1, 0);
+
+	@Test
+	void aPartitionedStepAddsUpItsPartitionsAcrossARestart() {
+		JobExecution execution = new JobExecution(12, new JobInstance(7, "illustrationJob"),
+				new JobParametersBuilder().addString("input", "/in/p.csv").addString("exportDir", "/out", false)
+					.toJobParameters());
+		execution.setStatus(BatchStatus.STARTED);
+		StepExecution manager = step(execution, 1, "calculateIllustrations", BatchStatus.STARTED);
+		// a partition restarted after 600 of its 1000 policies: 200 read since
+		StepExecution restarted = step(execution, 2, "calculateIllustrationsWorker:partition1", BatchStatus.STARTED);
+		restarted.setReadCount(200);
+		restarted.getExecutionContext().putLong(KeyRangePartitioner.EXPECTED_ITEMS, 1000);
+		restarted.getExecutionContext().putLong("policyTableReader.read.count", 800);
+		restarted.getExecutionContext().putLong(IllustrationWriter.ROWS_WRITTEN_KEY, 16000);
+		StepExecution finished = step(execution, 3, "calculateIllustrationsWorker:partition0", BatchStatus.COMPLETED);
+		finished.setReadCount(1000);
+		finished.setEndTime(START.plusSeconds(10));
+		finished.getExecutionContext().putLong(KeyRangePartitioner.EXPECTED_ITEMS, 1000);
+		finished.getExecutionContext().putLong("policyTableReader.read.count", 1000);
+
+		ExecutionReport report = ExecutionReport.of(execution, START.plusSeconds(20));
+
+		StepReport step = report.steps().get(0);
+		assertThat(report.steps()).hasSize(1);
+		assertThat(step.partitions()).extracting(StepReport::name)
+			.containsExactly("calculateIllustrationsWorker:partition0", "calculateIllustrationsWorker:partition1");
+		assertThat(step.read()).isEqualTo(1200);
+		assertThat(step.done()).isEqualTo(1800);
+		assertThat(step.expected()).isEqualTo(2000);
+		assertThat(step.fractionDone()).isCloseTo(0.9, within(1e-12));
+		assertThat(step.resultRows()).isEqualTo(16000);
+		assertThat(step.itemsPerSecond()).isCloseTo(60, within(1e-9));
+		// 200 left at 60 a second
+		assertThat(step.remaining()).hasSeconds(4);
+		assertThat(report.current()).isEqualTo(step);
+		assertThat(report.active()).isTrue();
+		assertThat(report.nonIdentifying()).containsExactly("exportDir");
+		assertThat(manager.getStepName()).isEqualTo(report.current().name());
+	}
+
+	@Test
+	void aStoppedRunIsActiveUntilItsPartitionsEnd() {
+		JobExecution execution = new JobExecution(13, new JobInstance(8, "illustrationJob"),
+				new JobParametersBuilder().toJobParameters());
+		execution.setStatus(BatchStatus.STOPPED);
+		execution.setEndTime(START.plusSeconds(5));
+		step(execution, 4, "calculateIllustrations", BatchStatus.STOPPED).setEndTime(START.plusSeconds(5));
+		StepExecution partition = step(execution, 5, "calculateIllustrationsWorker:partition0", BatchStatus.STARTED);
+
+		assertThat(ExecutionReport.of(execution, START.plusSeconds(6)).active()).isTrue();
+		partition.setStatus(BatchStatus.STOPPED);
+		assertThat(ExecutionReport.of(execution, START.plusSeconds(7)).active()).isFalse();
+		assertThat(ExecutionReport.of(execution, START.plusSeconds(7)).current()).isNull();
+	}
+
+	private static StepExecution step(JobExecution execution, long id, String name, BatchStatus status) {
+		StepExecution step = new StepExecution(id, name, execution);
+		step.setStatus(status);
+		step.setStartTime(START);
+		execution.addStepExecution(step);
+		return step;
+	}
+
+}

@@ -87,6 +87,7 @@ public final class BatchCli {
 			case BAD_REQUEST, NO_SUCH_JOB -> ExitCodes.USAGE;
 			case RUNNING -> ExitCodes.ALREADY_RUNNING;
 			case NO_SUCH_EXECUTION, WRONG_STATE -> ExitCodes.NOT_RESTARTABLE;
+			case UNAVAILABLE -> ExitCodes.FAILED;
 		};
 	}
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 				+ "Configure with environment variables (SPRING_DATASOURCE_URL, ...) or --spring.* arguments.",
 		subcommands = { IllustrateCommand.class, CashFlowCommand.class, LaunchCommand.class, RestartCommand.class,
 				StopCommand.class, RecoverCommand.class, StatusCommand.class, ExecutionsCommand.class,
-				PurgeCommand.class, ServeCommand.class, GenerateCommand.class, ActusCommand.class },
+				PurgeCommand.class, ServeCommand.class, WorkerCommand.class, GenerateCommand.class,
+				ActusCommand.class },
 		footer = { "", "Exit codes: 0 completed; 1 failed; 2 bad usage or unreadable input; "
 				+ "3 already running; 4 stopped; 5 unknown or not restartable execution." })
 class BatchCommand implements Runnable {

@@ -57,9 +57,10 @@ class JobRunner {
 		finally {
 			progress.close();
 		}
-		// The job thread has ended: the in-memory execution is final and carries the failures.
-		new RunSummary(started).print(out);
+		// The job thread has ended: the in-memory execution is final and carries the failures; the
+		// recorded one also has the partitions that remote workers ran.
 		JobExecution recorded = this.control.execution(id);
+		new RunSummary(started, recorded).print(out);
 		if (recorded.getStatus() != started.getStatus()) {
 			out.println("warning: the job repository records execution " + id + " as " + recorded.getStatus()
 					+ ", not " + started.getStatus() + ": it could not be updated");

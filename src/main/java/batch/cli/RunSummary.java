@@ -2,6 +2,7 @@ package batch.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -21,15 +22,25 @@ import org.springframework.batch.core.step.StepExecution;
  */
 final class RunSummary {
 
+	// what a partitioned step fails with when one of its partitions failed
+	private static final String PARTITION_FAILED = "Partition handler returned an unsuccessful step";
+
 	private final JobExecution execution;
 
-	RunSummary(JobExecution execution) {
+	private final JobExecution recorded;
+
+	/**
+	 * @param execution the execution the job's thread ran, with its failures
+	 * @param recorded the same, as the job repository has it, with every partition wherever it ran
+	 */
+	RunSummary(JobExecution execution, JobExecution recorded) {
 		this.execution = execution;
+		this.recorded = recorded;
 	}
 
 	void print(PrintWriter out) {
-		ExecutionReport report = ExecutionReport.of(this.execution, LocalDateTime.now());
-		out.printf(Locale.ROOT, "%s %s in %.1f s%n", report.jobName(), report.status(), report.seconds());
+		ExecutionReport report = ExecutionReport.of(this.recorded, LocalDateTime.now());
+		out.printf(Locale.ROOT, "%s %s in %.1f s%n", report.jobName(), this.execution.getStatus(), report.seconds());
 		for (StepReport step : report.steps()) {
 			out.printf(Locale.ROOT, "  %-24s read %d, written %d, rejected %d", step.name(), step.read(),
 					step.written(), step.skipped());
@@ -46,8 +57,7 @@ final class RunSummary {
 			out.println("restart it with: ./batch restart " + this.execution.getId());
 		}
 		else if (this.execution.getStatus() == BatchStatus.FAILED) {
-			String cause = cause();
-			if (cause != null) {
+			for (String cause : causes()) {
 				out.println("  " + cause);
 			}
 			out.println("restart it with: ./batch restart " + this.execution.getId());
@@ -55,20 +65,43 @@ final class RunSummary {
 		out.flush();
 	}
 
-	// The step that failed first, a partition rather than its manager, with the root cause of its
-	// failure: the database error, not the framework's wrapper around it.
-	private String cause() {
-		StepExecution failed = this.execution.getStepExecutions()
+	// The partition that failed first, with the root cause of its failure (the database error, not
+	// the framework's wrapper around it); for a partition a remote worker ran, its exit description
+	// is all there is here. Then the manager step's own reason, unless it only says that a
+	// partition failed.
+	private List<String> causes() {
+		List<String> causes = new ArrayList<>();
+		StepExecution local = this.execution.getStepExecutions()
 			.stream()
-			.filter((step) -> step.getStatus() == BatchStatus.FAILED && !step.getFailureExceptions().isEmpty())
-			.min(Comparator.comparing((StepExecution step) -> !step.getStepName().contains(":"))
-				.thenComparingLong(StepExecution::getId))
+			.filter((step) -> step.getStatus() == BatchStatus.FAILED && !step.getFailureExceptions().isEmpty()
+					&& step.getStepName().contains(":"))
+			.min(Comparator.comparingLong(StepExecution::getId))
 			.orElse(null);
-		if (failed != null) {
-			return "failed in " + failed.getStepName() + ": " + rootCause(failed.getFailureExceptions());
+		StepExecution remote = this.recorded.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStatus() == BatchStatus.FAILED && step.getStepName().contains(":")
+					&& !step.getExitStatus().getExitDescription().isBlank())
+			.min(Comparator.comparingLong(StepExecution::getId))
+			.orElse(null);
+		if (local != null) {
+			causes.add("failed in " + local.getStepName() + ": " + rootCause(local.getFailureExceptions()));
 		}
-		List<Throwable> failures = this.execution.getAllFailureExceptions();
-		return failures.isEmpty() ? null : "failed: " + rootCause(failures);
+		else if (remote != null) {
+			causes.add("failed in " + remote.getStepName() + ": "
+					+ remote.getExitStatus().getExitDescription().lines().findFirst().orElse(""));
+		}
+		this.execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStatus() == BatchStatus.FAILED && !step.getFailureExceptions().isEmpty()
+					&& !step.getStepName().contains(":"))
+			.min(Comparator.comparingLong(StepExecution::getId))
+			.map((step) -> rootCause(step.getFailureExceptions()))
+			.filter((reason) -> causes.isEmpty() || !reason.equals(PARTITION_FAILED))
+			.ifPresent((reason) -> causes.add("failed: " + reason));
+		if (causes.isEmpty() && !this.execution.getAllFailureExceptions().isEmpty()) {
+			causes.add("failed: " + rootCause(this.execution.getAllFailureExceptions()));
+		}
+		return causes;
 	}
 
 	private static String rootCause(List<Throwable> failures) {

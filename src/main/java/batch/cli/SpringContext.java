@@ -1,6 +1,8 @@
 package batch.cli;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.springframework.boot.WebApplicationType;
@@ -21,6 +23,8 @@ final class SpringContext implements AutoCloseable {
 
 	private WebApplicationType webApplicationType = WebApplicationType.NONE;
 
+	private final Map<String, Object> defaults = new HashMap<>();
+
 	private volatile ConfigurableApplicationContext context;
 
 	private final CountDownLatch shutdownRequested = new CountDownLatch(1);
@@ -37,6 +41,14 @@ final class SpringContext implements AutoCloseable {
 		}
 		this.webApplicationType = WebApplicationType.SERVLET;
 		context();
+	}
+
+	/** Settings of this command's own, which the command line and the environment override. */
+	void defaults(Map<String, Object> settings) {
+		if (this.context != null) {
+			throw new IllegalStateException("the application has already started");
+		}
+		this.defaults.putAll(settings);
 	}
 
 	/** Blocks until the process is asked to shut down (SIGTERM): for commands that serve until then. */
@@ -71,6 +83,7 @@ final class SpringContext implements AutoCloseable {
 		if (this.context == null) {
 			try {
 				this.context = new SpringApplicationBuilder(this.application).web(this.webApplicationType)
+					.properties(this.defaults)
 					.registerShutdownHook(false)
 					.run(this.arguments);
 			}

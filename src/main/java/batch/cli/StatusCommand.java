@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 				+ "with read, write, skip and commit counts and rates, and for a running one how far it is.")
 class StatusCommand implements Callable<Integer> {
 
-	private static final String ROW = "  %-44s %-10s %10s %10s %8s %8s %9s %10s %9s %10s%n";
+	private static final String ROW = "  %-44s %-10s %10s %10s %8s %8s %9s %10s %9s %10s  %s%n";
 
 	@Parameters(index = "0", arity = "0..1", paramLabel = "<executionId>", description = "default: the latest run")
 	private Long executionId;
@@ -89,7 +89,7 @@ class StatusCommand implements Callable<Integer> {
 			out.println("  exit " + report.exitCode() + ": " + report.exitMessage());
 		}
 		out.printf(Locale.ROOT, ROW, "step", "status", "read", "written", "skipped", "commits", "rollbacks", "expected",
-				"items/s", "rows/s");
+				"items/s", "rows/s", "ran in");
 		for (StepReport step : report.steps()) {
 			row(out, step, "");
 			for (StepReport partition : step.partitions()) {
@@ -107,7 +107,8 @@ class StatusCommand implements Callable<Integer> {
 		out.printf(Locale.ROOT, ROW, indent + step.name(), step.status(), step.read(), step.written(), step.skipped(),
 				step.commits(), step.rollbacks(), (step.expected() != null) ? step.expected().toString() : "-",
 				String.format(Locale.ROOT, "%.0f", step.itemsPerSecond()),
-				(step.resultRows() > 0) ? String.format(Locale.ROOT, "%.0f", step.rowsPerSecond()) : "-");
+				(step.resultRows() > 0) ? String.format(Locale.ROOT, "%.0f", step.rowsPerSecond()) : "-",
+				(step.process() != null) ? step.process() : "-");
 	}
 
 }

@@ -2,7 +2,7 @@ package batch.job;
 
 import batch.domain.cashflow.MarketDataRow;
 import batch.partition.KeyRangePartitioner;
-import batch.partition.PartitionProperties;
+import batch.partition.Partitioning;
 import batch.processor.CashFlowProcessor;
 import batch.processor.ContractImportProcessor;
 import batch.processor.ImportedContract;
@@ -26,7 +26,6 @@ import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWrite
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -91,11 +90,9 @@ class CashFlowJobConfiguration {
 	}
 
 	@Bean
-	Step projectCashFlowsManagerStep(JobRepository jobRepository, PartitionProperties properties,
-			KeyRangePartitioner contractRangePartitioner, Step projectCashFlowsWorkerStep,
-			TaskExecutor partitionTaskExecutor) {
-		return Steps.partitioned("projectCashFlows", jobRepository, contractRangePartitioner, projectCashFlowsWorkerStep, properties.effectiveGridSize(),
-				partitionTaskExecutor);
+	Step projectCashFlowsManagerStep(JobRepository jobRepository, Partitioning partitioning,
+			KeyRangePartitioner contractRangePartitioner, Step projectCashFlowsWorkerStep) {
+		return Steps.partitioned("projectCashFlows", jobRepository, contractRangePartitioner, projectCashFlowsWorkerStep, partitioning);
 	}
 
 	// A contract that needs market data the run does not have is rejected, and the run goes on.

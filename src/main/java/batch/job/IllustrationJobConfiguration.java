@@ -2,7 +2,7 @@ package batch.job;
 
 import batch.domain.illustration.Illustration;
 import batch.domain.illustration.Policy;
-import batch.partition.PartitionProperties;
+import batch.partition.Partitioning;
 import batch.partition.KeyRangePartitioner;
 import batch.processor.IllustrationProcessor;
 import batch.processor.ImportedPolicy;
@@ -23,7 +23,6 @@ import org.springframework.batch.infrastructure.item.support.CompositeItemWriter
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -73,11 +72,9 @@ class IllustrationJobConfiguration {
 	}
 
 	@Bean
-	Step calculateIllustrationsManagerStep(JobRepository jobRepository, PartitionProperties properties,
-			KeyRangePartitioner policyRangePartitioner, Step calculateIllustrationsWorkerStep,
-			TaskExecutor partitionTaskExecutor) {
-		return Steps.partitioned("calculateIllustrations", jobRepository, policyRangePartitioner, calculateIllustrationsWorkerStep, properties.effectiveGridSize(),
-				partitionTaskExecutor);
+	Step calculateIllustrationsManagerStep(JobRepository jobRepository, Partitioning partitioning,
+			KeyRangePartitioner policyRangePartitioner, Step calculateIllustrationsWorkerStep) {
+		return Steps.partitioned("calculateIllustrations", jobRepository, policyRangePartitioner, calculateIllustrationsWorkerStep, partitioning);
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package batch.job;
 
 import batch.domain.Rejection;
 import batch.partition.KeyRangePartitioner;
+import batch.partition.Partitioning;
 import batch.writer.RejectRecorder;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
@@ -11,7 +12,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -50,13 +50,14 @@ final class Steps {
 				(jobExecution.getJobParameters().getString(parameter) != null) ? GIVEN : "NOT_GIVEN");
 	}
 
-	/** A manager step that runs {@code worker} on each key range, {@code executor}'s threads at once. */
+	/**
+	 * A manager step that runs {@code worker} on each key range, on local threads or remote workers
+	 * as {@code partitioning} says.
+	 */
 	static Step partitioned(String name, JobRepository jobRepository, KeyRangePartitioner partitioner, Step worker,
-			int gridSize, TaskExecutor executor) {
+			Partitioning partitioning) {
 		return new StepBuilder(name, jobRepository).partitioner(worker.getName(), partitioner)
-			.step(worker)
-			.gridSize(gridSize)
-			.taskExecutor(executor)
+			.partitionHandler(partitioning.handler(worker))
 			.build();
 	}
 

@@ -39,11 +39,14 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 	 * @param done items of the expected that are read, counting those read before a restart
 	 * @param expected items it will read, where known in advance; null otherwise
 	 * @param resultRows the result rows its writers upserted (illustration years, cash-flow events)
+	 * @param partitions its partitions, in name order; a partition taken over from a worker that
+	 * died appears twice, the failed execution before its successor, and only the latter counts
+	 * @param process the process that ran it ("process 42 on worker-7"); null if not known
 	 */
 	public record StepReport(String name, String status, long read, long written, long skipped, long filtered,
 			long commits, long rollbacks, long done, Long expected, long resultRows, LocalDateTime startTime,
 			LocalDateTime endTime, double seconds, double itemsPerSecond, double rowsPerSecond,
-			List<StepReport> partitions) {
+			List<StepReport> partitions, String process) {
 
 		/** The share of the expected items read, 0 to 1; null when not known. */
 		public Double fractionDone() {
@@ -79,12 +82,23 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 				continue;
 			}
 			String workerPrefix = step.getStepName() + "Worker:";
-			List<StepReport> partitions = all.stream()
+			List<StepExecution> partitionExecutions = all.stream()
 				.filter((partition) -> partition.getStepName().startsWith(workerPrefix))
-				.sorted(Comparator.comparing(StepExecution::getStepName, ExecutionReport::naturalOrder))
-				.map((partition) -> step(partition, List.of(), now))
+				.sorted(Comparator.comparing(StepExecution::getStepName, ExecutionReport::naturalOrder)
+					.thenComparing(StepExecution::getId))
 				.toList();
-			StepReport report = step(step, partitions, now);
+			List<StepReport> partitions = new ArrayList<>();
+			List<StepReport> counted = new ArrayList<>();
+			for (int i = 0; i < partitionExecutions.size(); i++) {
+				StepReport partition = step(partitionExecutions.get(i), List.of(), List.of(), now);
+				partitions.add(partition);
+				boolean superseded = i + 1 < partitionExecutions.size()
+						&& partitionExecutions.get(i + 1).getStepName().equals(partition.name());
+				if (!superseded) {
+					counted.add(partition);
+				}
+			}
+			StepReport report = step(step, partitions, counted, now);
 			steps.add(report);
 			if (step.getEndTime() == null && step.getStatus().isRunning()) {
 				current = report;
@@ -109,7 +123,8 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 	}
 
 	// A partitioned step counts what its partitions did: the manager itself reads nothing.
-	private static StepReport step(StepExecution step, List<StepReport> partitions, LocalDateTime now) {
+	private static StepReport step(StepExecution step, List<StepReport> partitions, List<StepReport> counted,
+			LocalDateTime now) {
 		long read = step.getReadCount();
 		long written = step.getWriteCount();
 		long skipped = step.getSkipCount();
@@ -130,7 +145,7 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 			rows = 0;
 			done = 0;
 			long sum = 0;
-			for (StepReport partition : partitions) {
+			for (StepReport partition : counted) {
 				read += partition.read();
 				written += partition.written();
 				skipped += partition.skipped();
@@ -141,13 +156,21 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 				done += partition.done();
 				sum += (partition.expected() != null) ? partition.expected() : 0;
 			}
-			expected = partitions.stream().allMatch((partition) -> partition.expected() != null) ? sum : null;
+			expected = counted.stream().allMatch((partition) -> partition.expected() != null) ? sum : null;
 		}
 		double seconds = seconds(step.getStartTime(), step.getEndTime(), now);
 		double per = Math.max(seconds, 0.001);
 		return new StepReport(step.getStepName(), step.getStatus().name(), read, written, skipped, filtered, commits,
 				rollbacks, done, expected, rows, step.getStartTime(), step.getEndTime(), seconds, (seconds > 0) ? read / per : 0,
-				(seconds > 0) ? rows / per : 0, partitions);
+				(seconds > 0) ? rows / per : 0, partitions, process(step.getExecutionContext()));
+	}
+
+	private static String process(ExecutionContext context) {
+		if (!context.containsKey(StepEndLogging.HOST) || !context.containsKey(StepEndLogging.PID)) {
+			return null;
+		}
+		return new ProcessIdentity(context.getString(StepEndLogging.HOST), context.getLong(StepEndLogging.PID))
+			.toString();
 	}
 
 	// partition2 before partition10

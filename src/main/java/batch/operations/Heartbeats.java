@@ -1,7 +1,5 @@
 package batch.operations;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
@@ -43,9 +41,9 @@ public class Heartbeats implements DisposableBean {
 
 	private final Duration interval;
 
-	private final String host = localHost();
+	private final String host = ProcessIdentity.current().host();
 
-	private final long pid = ProcessHandle.current().pid();
+	private final long pid = ProcessIdentity.current().pid();
 
 	private final Set<Long> beating = ConcurrentHashMap.newKeySet();
 
@@ -125,19 +123,6 @@ public class Heartbeats implements DisposableBean {
 	public synchronized void destroy() {
 		if (this.scheduler != null) {
 			this.scheduler.shutdownNow();
-		}
-	}
-
-	private static String localHost() {
-		String name = System.getenv("HOSTNAME");
-		if (name != null && !name.isBlank()) {
-			return name;
-		}
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			return "unknown";
 		}
 	}
 

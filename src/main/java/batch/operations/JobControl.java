@@ -60,6 +60,8 @@ public class JobControl {
 
 	private final Heartbeats heartbeats;
 
+	private final List<LaunchCheck> launchChecks;
+
 	private final JdbcTemplate jdbc;
 
 	private final String tablePrefix;
@@ -74,8 +76,10 @@ public class JobControl {
 	private CompletableFuture<Void> submitted;
 
 	JobControl(JobRepository jobRepository, JobRegistry jobRegistry, List<JobPreflight> preflights,
-			PlatformTransactionManager transactionManager, Heartbeats heartbeats, JdbcTemplate jdbc,
-			@Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix) throws Exception {
+			List<LaunchCheck> launchChecks, PlatformTransactionManager transactionManager, Heartbeats heartbeats,
+			JdbcTemplate jdbc, @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix)
+			throws Exception {
+		this.launchChecks = launchChecks;
 		this.jobRepository = jobRepository;
 		this.jdbc = jdbc;
 		this.tablePrefix = tablePrefix;
@@ -111,6 +115,7 @@ public class JobControl {
 	public JobExecution start(String jobName, JobParameters parameters) {
 		Job job = job(jobName);
 		preflight(jobName, parameters);
+		this.launchChecks.forEach((check) -> check.check(jobName));
 		try {
 			return launched(() -> this.operator.start(job, parameters));
 		}
@@ -169,6 +174,7 @@ public class JobControl {
 					+ " was already restarted as execution " + last.getId() + ": restart that one if it failed");
 		}
 		job(previous.getJobInstance().getJobName());
+		this.launchChecks.forEach((check) -> check.check(previous.getJobInstance().getJobName()));
 		try {
 			return launched(() -> this.operator.restart(previous));
 		}

@@ -19,6 +19,9 @@ public enum Refusal {
 	RUNNING,
 
 	/** The run is in a state the operation does not apply to. */
-	WRONG_STATE
+	WRONG_STATE,
+
+	/** A service the run needs (Redis, for remote partitioning) cannot be reached. */
+	UNAVAILABLE
 
 }

@@ -16,14 +16,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * One log line at the end of every step and partition: status, time, counts and rate. Counts
- * only: nothing an item holds is logged.
+ * only: nothing an item holds is logged. Each step and partition also records in its execution
+ * context the process that runs it ({@link #HOST}, {@link #PID}), which for a remote partition is
+ * the worker's.
  */
 @Component
-class StepEndLogging implements BeanPostProcessor {
+public class StepEndLogging implements BeanPostProcessor {
 
 	private static final Logger logger = LoggerFactory.getLogger("batch.steps");
 
+	/** Execution context key of the host of the process that ran a step. */
+	public static final String HOST = "batch.host";
+
+	/** Execution context key of the id of the process that ran a step. */
+	public static final String PID = "batch.pid";
+
 	private static final StepExecutionListener LISTENER = new StepExecutionListener() {
+
+		@Override
+		public void beforeStep(StepExecution step) {
+			step.getExecutionContext().putString(HOST, ProcessIdentity.current().host());
+			step.getExecutionContext().putLong(PID, ProcessIdentity.current().pid());
+		}
 
 		@Override
 		public ExitStatus afterStep(StepExecution step) {

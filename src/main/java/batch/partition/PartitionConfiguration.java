@@ -1,8 +1,12 @@
 package batch.partition;
 
+import java.util.Locale;
+
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,11 +15,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The thread pool that runs local partitions, and the partitioners.
+ * The thread pool that runs local partitions, the partitioners, and the choice of local or remote
+ * partitioning.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PartitionProperties.class)
+@EnableConfigurationProperties({ PartitionProperties.class, RemoteProperties.class })
 class PartitionConfiguration {
+
+	@Bean
+	Partitioning partitioning(@Value("${" + Partitioning.PROPERTY + ":local}") String mode,
+			PartitionProperties properties, ThreadPoolTaskExecutor partitionTaskExecutor, JobRepository jobRepository,
+			ObjectProvider<PartitionQueue> partitionQueue, RemoteProperties remoteProperties) {
+		return new Partitioning(mode.trim().toLowerCase(Locale.ROOT), properties, partitionTaskExecutor, jobRepository,
+				partitionQueue, remoteProperties);
+	}
 
 	@Bean
 	ThreadPoolTaskExecutor partitionTaskExecutor(PartitionProperties properties) {

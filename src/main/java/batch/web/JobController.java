@@ -14,6 +14,7 @@ import batch.operations.Refusal;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @ConditionalOnWebApplication
+@ConditionalOnProperty(name = "batch.api.enabled", havingValue = "true", matchIfMissing = true)
 @RequestMapping("/api")
 class JobController {
 
@@ -95,6 +97,7 @@ class JobController {
 			case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
 			case NO_SUCH_JOB, NO_SUCH_EXECUTION -> HttpStatus.NOT_FOUND;
 			case RUNNING, WRONG_STATE -> HttpStatus.CONFLICT;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
 		};
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		problem.setProperty("refusal", ex.refusal().name());

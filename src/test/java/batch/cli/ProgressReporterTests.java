@@ -16,7 +16,7 @@ class ProgressReporterTests {
 
 	private static StepReport step(long read, Long expected, double itemsPerSecond) {
 		return new StepReport("calculateIllustrations", "STARTED", read, read, 0, 0, read / 1000, 0, read, expected, 0,
-				LocalDateTime.of(2026, 11, 23, 1, 0), null, 10, itemsPerSecond, 0, List.of());
+				LocalDateTime.of(2026, 11, 23, 1, 0), null, 10, itemsPerSecond, 0, List.of(), null);
 	}
 
 	@Test

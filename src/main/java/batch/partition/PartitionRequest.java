@@ -1,0 +1,41 @@
+package batch.partition;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A partition to run, as the manager sends it to the workers: the partition's step execution
+ * when it was sent (a worker that takes the partition over from a dead one runs a successor), in
+ * which job execution, and the worker step's bean name.
+ */
+record PartitionRequest(long jobExecutionId, long stepExecutionId, String workerStep, String partition) {
+
+	Map<String, String> fields() {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("jobExecutionId", Long.toString(this.jobExecutionId));
+		fields.put("stepExecutionId", Long.toString(this.stepExecutionId));
+		fields.put("workerStep", this.workerStep);
+		fields.put("partition", this.partition);
+		return fields;
+	}
+
+	/** The request these fields describe; null if they are not one (a foreign or corrupt entry). */
+	static PartitionRequest of(Map<?, ?> fields) {
+		try {
+			return new PartitionRequest(Long.parseLong(String.valueOf(fields.get("jobExecutionId"))),
+					Long.parseLong(String.valueOf(fields.get("stepExecutionId"))),
+					require(fields.get("workerStep")), require(fields.get("partition")));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static String require(Object value) {
+		if (value == null) {
+			throw new IllegalArgumentException("missing field");
+		}
+		return value.toString();
+	}
+
+}

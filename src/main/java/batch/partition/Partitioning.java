@@ -1,0 +1,64 @@
+package batch.partition;
+
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.task.TaskExecutor;
+
+/**
+ * Where the partitions of a calculation step run: on threads of this process (local, the default)
+ * or on remote workers fed through Redis ({@code batch.partitioning=remote}). Both run the same
+ * worker step beans, so that the two modes cannot drift apart.
+ */
+public final class Partitioning {
+
+	/** The setting that chooses the mode. */
+	public static final String PROPERTY = "batch.partitioning";
+
+	private final boolean remote;
+
+	private final PartitionProperties properties;
+
+	private final TaskExecutor taskExecutor;
+
+	private final JobRepository jobRepository;
+
+	private final ObjectProvider<PartitionQueue> queue;
+
+	private final RemoteProperties remoteProperties;
+
+	Partitioning(String mode, PartitionProperties properties, TaskExecutor taskExecutor, JobRepository jobRepository,
+			ObjectProvider<PartitionQueue> queue, RemoteProperties remoteProperties) {
+		if (!"local".equals(mode) && !"remote".equals(mode)) {
+			throw new IllegalArgumentException(
+					PROPERTY + " (BATCH_PARTITIONING) must be 'local' or 'remote', not '" + mode + "'");
+		}
+		this.remote = "remote".equals(mode);
+		this.properties = properties;
+		this.taskExecutor = taskExecutor;
+		this.jobRepository = jobRepository;
+		this.queue = queue;
+		this.remoteProperties = remoteProperties;
+	}
+
+	public boolean isRemote() {
+		return this.remote;
+	}
+
+	/** The handler of a manager step that runs {@code worker} on each partition. */
+	public PartitionHandler handler(Step worker) {
+		int gridSize = this.properties.effectiveGridSize();
+		if (this.remote) {
+			return new RemotePartitionHandler(this.jobRepository, this.queue.getObject(), this.remoteProperties,
+					worker.getName(), gridSize);
+		}
+		TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+		handler.setStep(worker);
+		handler.setTaskExecutor(this.taskExecutor);
+		handler.setGridSize(gridSize);
+		return handler;
+	}
+
+}

@@ -1,0 +1,185 @@
+package batch.partition;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.partition.support.AbstractPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/**
+ * The manager's side of remote partitioning: queues each partition in Redis for the workers
+ * ({@link PartitionQueue}), then follows them in the job repository, the record of truth, until
+ * all have ended. A partition a worker took over from a dead one has a successor execution: the
+ * latest execution of each partition counts.
+ * <p>
+ * It never waits for ever: after {@link RemoteProperties#timeout()} it fails the step, naming the
+ * partitions not finished. Partitions whose request is lost (Redis restarted empty, or out of
+ * reach for longer than a lease) are failed, so that the run ends FAILED once the partitions that
+ * are running have ended, and restarts by id. A run being stopped withdraws the partitions no
+ * worker has started.
+ */
+public class RemotePartitionHandler extends AbstractPartitionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(RemotePartitionHandler.class);
+
+	private final JobRepository jobRepository;
+
+	private final PartitionQueue queue;
+
+	private final RemoteProperties properties;
+
+	private final String workerStep;
+
+	public RemotePartitionHandler(JobRepository jobRepository, PartitionQueue queue, RemoteProperties properties,
+			String workerStep, int gridSize) {
+		this.jobRepository = jobRepository;
+		this.queue = queue;
+		this.properties = properties;
+		this.workerStep = workerStep;
+		setGridSize(gridSize);
+	}
+
+	@Override
+	protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
+		if (partitions.isEmpty()) {
+			return partitions;
+		}
+		String jobName = manager.getJobExecution().getJobInstance().getJobName();
+		long jobExecutionId = manager.getJobExecutionId();
+		Map<String, String> requests = new TreeMap<>();
+		this.queue.prepare(jobName);
+		for (StepExecution partition : partitions.stream().sorted(Comparator.comparing(StepExecution::getId)).toList()) {
+			requests.put(partition.getStepName(), this.queue.send(jobName, new PartitionRequest(jobExecutionId,
+					partition.getId(), this.workerStep, partition.getStepName())));
+		}
+		logger.info("sent {} partitions of {} (execution {}) to the workers in namespace {}", requests.size(),
+				manager.getStepName(), jobExecutionId, this.properties.namespace());
+		long deadline = System.nanoTime() + this.properties.timeout().toNanos();
+		Long unreachableSince = null;
+		while (true) {
+			Thread.sleep(this.properties.pollInterval().toMillis());
+			Map<String, StepExecution> latest = latest(jobExecutionId, requests.keySet());
+			List<StepExecution> running = latest.values().stream().filter((step) -> step.getStatus().isRunning()).toList();
+			if (running.isEmpty()) {
+				return Set.copyOf(latest.values());
+			}
+			List<StepExecution> queued = running.stream().filter((step) -> step.getStatus() == BatchStatus.STARTING).toList();
+			JobExecution job = this.jobRepository.getJobExecution(jobExecutionId);
+			if (job != null && job.isStopping()) {
+				for (StepExecution step : queued) {
+					end(step, BatchStatus.STOPPED, ExitStatus.STOPPED, "the run was stopped before a worker took it");
+					withdraw(jobName, requests.get(step.getStepName()));
+				}
+				continue;
+			}
+			List<StepExecution> lost = new ArrayList<>();
+			String why = null;
+			try {
+				for (StepExecution step : queued) {
+					if (!this.queue.contains(jobName, requests.get(step.getStepName()))) {
+						lost.add(step);
+					}
+				}
+				why = "its request is no longer in Redis (restarted without its data?)";
+				unreachableSince = null;
+			}
+			catch (DataAccessException ex) {
+				if (unreachableSince == null) {
+					unreachableSince = System.nanoTime();
+					logger.warn("Redis is out of reach: {}", ex.getMessage());
+				}
+				if (System.nanoTime() - unreachableSince > this.properties.lease().toNanos()) {
+					lost.addAll(queued);
+					why = "Redis has been out of reach for more than " + this.properties.lease().toSeconds() + " s";
+				}
+			}
+			for (StepExecution step : lost) {
+				end(step, BatchStatus.FAILED, ExitStatus.FAILED, "no worker ran it: " + why);
+			}
+			if (System.nanoTime() - deadline > 0) {
+				for (StepExecution step : queued) {
+					end(step, BatchStatus.FAILED, ExitStatus.FAILED, "no worker took it within the timeout");
+					withdraw(jobName, requests.get(step.getStepName()));
+				}
+				throw new IllegalStateException(unfinished(manager, running));
+			}
+		}
+	}
+
+	// The latest execution of each partition: a taken-over partition's successor, not the execution
+	// the dead worker left.
+	private Map<String, StepExecution> latest(long jobExecutionId, Collection<String> names) {
+		JobExecution job = this.jobRepository.getJobExecution(jobExecutionId);
+		Map<String, StepExecution> latest = new HashMap<>();
+		for (StepExecution step : job.getStepExecutions()) {
+			if (names.contains(step.getStepName())) {
+				latest.merge(step.getStepName(), step, (a, b) -> (a.getId() > b.getId()) ? a : b);
+			}
+		}
+		return latest;
+	}
+
+	private String unfinished(StepExecution manager, List<StepExecution> running) {
+		List<String> names = new ArrayList<>();
+		for (StepExecution step : running.stream().sorted(Comparator.comparing(StepExecution::getStepName)).toList()) {
+			names.add(step.getStepName() + ((step.getStatus() == BatchStatus.STARTING) ? " (no worker took it)"
+					: " (" + step.getStatus() + ", still running or its worker died)"));
+		}
+		return manager.getStepName() + ": " + running.size() + " partitions not finished within "
+				+ format(this.properties.timeout()) + " (batch.remote.timeout): " + String.join(", ", names)
+				+ ". Check that workers run in namespace '" + this.properties.namespace()
+				+ "' and reach the database, then restart the run";
+	}
+
+	// Ends a partition no worker has started; if a worker starts it at this moment, the worker's
+	// update or this one loses on the execution's version, and the next poll sees the winner.
+	private void end(StepExecution step, BatchStatus status, ExitStatus exitStatus, String message) {
+		StepExecution current = this.jobRepository.getStepExecution(step.getId());
+		if (current == null || current.getStatus() != BatchStatus.STARTING) {
+			return;
+		}
+		current.setStatus(status);
+		current.setExitStatus(exitStatus.addExitDescription(message));
+		current.setEndTime(LocalDateTime.now());
+		try {
+			this.jobRepository.update(current);
+			logger.warn("partition {} of execution {} ended {}: {}", step.getStepName(), step.getJobExecutionId(), status,
+					message);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			logger.info("partition {} was started as it was being ended: it runs", step.getStepName());
+		}
+	}
+
+	private void withdraw(String jobName, String id) {
+		try {
+			this.queue.done(jobName, id);
+		}
+		catch (DataAccessException ex) {
+			// a worker that takes it finds the partition ended, and discards it
+			logger.warn("cannot withdraw a request from Redis: {}", ex.getMessage());
+		}
+	}
+
+	private static String format(Duration duration) {
+		return duration.toString().substring(2).toLowerCase();
+	}
+
+}

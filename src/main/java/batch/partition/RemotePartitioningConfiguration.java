@@ -1,0 +1,112 @@
+package batch.partition;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import batch.operations.JobControl;
+import batch.operations.LaunchCheck;
+import batch.operations.OperationRefusedException;
+import batch.operations.Refusal;
+import io.lettuce.core.ClientOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepLocator;
+import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Remote partitioning over Redis: the queue both sides use, the worker, the check that Redis
+ * answers before a run starts, and Redis in the health endpoint, where the mode is on.
+ */
+@Configuration(proxyBeanMethods = false)
+class RemotePartitioningConfiguration {
+
+	@Bean
+	PartitionQueue partitionQueue(StringRedisTemplate redis, RemoteProperties properties) {
+		return new PartitionQueue(redis, properties.namespace());
+	}
+
+	// Commands fail at once while Redis is out of reach, instead of queueing until it is back.
+	@Bean
+	LettuceClientOptionsBuilderCustomizer rejectWhileDisconnected() {
+		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+	}
+
+	@Bean
+	@Lazy
+	PartitionWorker partitionWorker(PartitionQueue partitionQueue, JobRepository jobRepository,
+			ListableBeanFactory beans, JobRegistry jobRegistry, RemoteProperties properties, MeterRegistry meters) {
+		StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
+		handler.setJobRepository(jobRepository);
+		handler.setStepLocator(stepsByName(beans));
+		return new PartitionWorker(partitionQueue, jobRepository, handler, properties,
+				List.copyOf(new TreeSet<>(jobRegistry.getJobNames())), meters);
+	}
+
+	// The worker steps by their step names, which a request carries ("calculateIllustrationsWorker").
+	private static StepLocator stepsByName(ListableBeanFactory beans) {
+		return new StepLocator() {
+
+			private Map<String, Step> steps;
+
+			@Override
+			public synchronized Step getStep(String stepName) {
+				if (this.steps == null) {
+					this.steps = new HashMap<>();
+					beans.getBeansOfType(Step.class).values().forEach((step) -> this.steps.put(step.getName(), step));
+				}
+				Step step = this.steps.get(stepName);
+				if (step == null) {
+					throw new IllegalStateException("this worker has no step " + stepName
+							+ ": is it an older version than the manager?");
+				}
+				return step;
+			}
+
+		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = Partitioning.PROPERTY, havingValue = "remote")
+	static class WhenRemote {
+
+		@Bean
+		LaunchCheck redisReachable(PartitionQueue partitionQueue, DataRedisProperties redis) {
+			return (jobName) -> {
+				try {
+					partitionQueue.ping();
+					partitionQueue.prepare(jobName);
+				}
+				catch (DataAccessException ex) {
+					throw new OperationRefusedException(Refusal.UNAVAILABLE, "Redis at "
+							+ ((redis.getUrl() != null) ? "SPRING_DATA_REDIS_URL" : redis.getHost() + ":" + redis.getPort())
+							+ " cannot be reached, and remote partitioning (BATCH_PARTITIONING=remote)"
+							+ " needs it: start it, or check SPRING_DATA_REDIS_HOST and _PORT; nothing was started ("
+							+ JobControl.rootMessage(ex) + ")");
+				}
+			};
+		}
+
+		@Bean
+		DataRedisHealthIndicator redisHealthIndicator(RedisConnectionFactory connectionFactory) {
+			return new DataRedisHealthIndicator(connectionFactory);
+		}
+
+	}
+
+}

@@ -1,0 +1,46 @@
+package batch.partition;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Remote partitioning over Redis (on when {@code batch.partitioning=remote}), for the manager
+ * that sends the partitions and the workers that run them.
+ *
+ * @param namespace the environment the queues belong to: two deployments that share a Redis use
+ * different namespaces, and neither takes the other's work
+ * @param timeout how long the manager waits for its partitions to end before it fails the step,
+ * naming the partitions not finished
+ * @param pollInterval how often the manager reads the job repository for its partitions' ends
+ * @param lease how long a partition is a worker's without a renewal (renewed every third of it
+ * while the worker runs it); after that, another worker takes it over and resumes it
+ * @param maxDeliveries how many workers may take a partition before it is failed as one that
+ * kills its workers
+ * @param workerThreads partitions a worker runs at once; 0: the number of available processors
+ * @param idlePoll how long an idle worker thread waits before it looks for work again
+ * @param drainTimeout how long a worker asked to stop lets its partitions finish; those still
+ * running after it are left to other workers, which resume them from their last chunk
+ */
+@ConfigurationProperties("batch.remote")
+@Validated
+public record RemoteProperties(
+		@DefaultValue("default") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+",
+				message = "letters, digits, '.', '_' and '-' only") String namespace,
+		@DefaultValue("12h") Duration timeout, @DefaultValue("2s") Duration pollInterval,
+		@DefaultValue("30s") Duration lease, @DefaultValue("5") @Positive int maxDeliveries,
+		@DefaultValue("0") @PositiveOrZero int workerThreads, @DefaultValue("500ms") Duration idlePoll,
+		@DefaultValue("60s") Duration drainTimeout) {
+
+	public int effectiveWorkerThreads() {
+		return (this.workerThreads > 0) ? this.workerThreads : Runtime.getRuntime().availableProcessors();
+	}
+
+}

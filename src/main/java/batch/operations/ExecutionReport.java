@@ -40,7 +40,8 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 	 * @param expected items it will read, where known in advance; null otherwise
 	 * @param resultRows the result rows its writers upserted (illustration years, cash-flow events)
 	 * @param partitions its partitions, in name order; a partition taken over from a worker that
-	 * died appears twice, the failed execution before its successor, and only the latter counts
+	 * died appears twice, the failed execution before its successor: the counts of both add up, and
+	 * the successor alone says how far the partition is
 	 * @param process the process that ran it ("process 42 on worker-7"); null if not known
 	 */
 	public record StepReport(String name, String status, long read, long written, long skipped, long filtered,
@@ -145,13 +146,17 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 			rows = 0;
 			done = 0;
 			long sum = 0;
-			for (StepReport partition : counted) {
+			// every execution of a partition read and wrote its own items (a successor resumes where
+			// the execution it replaces committed last), but only the latest says how far it is
+			for (StepReport partition : partitions) {
 				read += partition.read();
 				written += partition.written();
 				skipped += partition.skipped();
 				filtered += partition.filtered();
 				commits += partition.commits();
 				rollbacks += partition.rollbacks();
+			}
+			for (StepReport partition : counted) {
 				rows += partition.resultRows();
 				done += partition.done();
 				sum += (partition.expected() != null) ? partition.expected() : 0;

@@ -54,8 +54,17 @@ class RemotePartitioningConfiguration {
 		StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
 		handler.setJobRepository(jobRepository);
 		handler.setStepLocator(stepsByName(beans));
-		return new PartitionWorker(partitionQueue, jobRepository, handler, properties,
-				List.copyOf(new TreeSet<>(jobRegistry.getJobNames())), meters);
+		TreeSet<String> jobs = new TreeSet<>(jobRegistry.getJobNames());
+		if (!properties.jobs().isEmpty()) {
+			for (String job : properties.jobs()) {
+				if (!jobs.contains(job)) {
+					throw new IllegalArgumentException("batch.remote.jobs (BATCH_REMOTE_JOBS): there is no job '" + job
+							+ "'; the jobs are " + String.join(", ", jobs));
+				}
+			}
+			jobs.retainAll(properties.jobs());
+		}
+		return new PartitionWorker(partitionQueue, jobRepository, handler, properties, List.copyOf(jobs), meters);
 	}
 
 	// The worker steps by their step names, which a request carries ("calculateIllustrationsWorker").

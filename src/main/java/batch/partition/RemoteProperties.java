@@ -1,6 +1,7 @@
 package batch.partition;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -28,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param idlePoll how long an idle worker thread waits before it looks for work again
  * @param drainTimeout how long a worker asked to stop lets its partitions finish; those still
  * running after it are left to other workers, which resume them from their last chunk
+ * @param jobs the jobs whose partitions a worker takes; empty: all of them
  */
 @ConfigurationProperties("batch.remote")
 @Validated
@@ -37,7 +39,7 @@ public record RemoteProperties(
 		@DefaultValue("12h") Duration timeout, @DefaultValue("2s") Duration pollInterval,
 		@DefaultValue("30s") Duration lease, @DefaultValue("5") @Positive int maxDeliveries,
 		@DefaultValue("0") @PositiveOrZero int workerThreads, @DefaultValue("500ms") Duration idlePoll,
-		@DefaultValue("60s") Duration drainTimeout) {
+		@DefaultValue("60s") Duration drainTimeout, @DefaultValue List<String> jobs) {
 
 	public int effectiveWorkerThreads() {
 		return (this.workerThreads > 0) ? this.workerThreads : Runtime.getRuntime().availableProcessors();

@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -61,6 +62,37 @@ class ExecutionReportTests {
 		assertThat(report.active()).isTrue();
 		assertThat(report.nonIdentifying()).containsExactly("exportDir");
 		assertThat(manager.getStepName()).isEqualTo(report.current().name());
+	}
+
+	@Test
+	void aPartitionTakenOverFromADeadWorkerCountsWhatEachReadAndShowsBothWorkers() {
+		JobExecution execution = new JobExecution(14, new JobInstance(9, "illustrationJob"),
+				new JobParametersBuilder().toJobParameters());
+		execution.setStatus(BatchStatus.STARTED);
+		step(execution, 6, "calculateIllustrations", BatchStatus.STARTED);
+		// the first worker read 300 and died; its successor resumed at 300 and has read 500 more
+		StepExecution abandoned = step(execution, 7, "calculateIllustrationsWorker:partition0", BatchStatus.FAILED);
+		abandoned.setReadCount(300);
+		abandoned.setEndTime(START.plusSeconds(40));
+		abandoned.getExecutionContext().putLong(KeyRangePartitioner.EXPECTED_ITEMS, 1000);
+		abandoned.getExecutionContext().putLong("policyTableReader.read.count", 300);
+		abandoned.getExecutionContext().putString(StepEndLogging.HOST, "worker-a");
+		abandoned.getExecutionContext().putLong(StepEndLogging.PID, 41);
+		StepExecution successor = step(execution, 8, "calculateIllustrationsWorker:partition0", BatchStatus.STARTED);
+		successor.setReadCount(500);
+		successor.getExecutionContext().putLong(KeyRangePartitioner.EXPECTED_ITEMS, 1000);
+		successor.getExecutionContext().putLong("policyTableReader.read.count", 800);
+		successor.getExecutionContext().putString(StepEndLogging.HOST, "worker-b");
+		successor.getExecutionContext().putLong(StepEndLogging.PID, 42);
+
+		StepReport step = ExecutionReport.of(execution, START.plusSeconds(60)).steps().get(0);
+
+		assertThat(step.partitions()).extracting(StepReport::status, StepReport::process)
+			.containsExactly(tuple("FAILED", "process 41 on worker-a"),
+					tuple("STARTED", "process 42 on worker-b"));
+		assertThat(step.read()).isEqualTo(800);
+		assertThat(step.done()).isEqualTo(800);
+		assertThat(step.expected()).isEqualTo(1000);
 	}
 
 	@Test

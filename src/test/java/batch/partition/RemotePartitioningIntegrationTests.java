@@ -109,6 +109,13 @@ class RemotePartitioningIntegrationTests {
 		Run status = cli("status", Long.toString(done.executionId()));
 		assertThat(status.out()).containsPattern("(?m)^    " + partition + " +FAILED .*process " + doomed.pid() + " on ")
 			.containsPattern("(?m)^    " + partition + " +COMPLETED .*process " + survivor.pid() + " on ");
+		// the successor resumed after the chunks the dead worker committed: between them they read
+		// the partition's rows once
+		Matcher abandoned = partitionRow(status.out(), partition, "FAILED");
+		Matcher successor = partitionRow(status.out(), partition, "COMPLETED");
+		assertThat(Long.parseLong(abandoned.group(1))).isGreaterThanOrEqualTo(100);
+		assertThat(Long.parseLong(abandoned.group(1)) + Long.parseLong(successor.group(1)))
+			.isEqualTo(Long.parseLong(successor.group(2)));
 		String metrics = scrape(survivor);
 		assertThat(metrics).containsPattern("(?m)^batch_worker_takeovers_total\\{job=\"illustrationJob\"\\} [1-9]")
 			.containsPattern("(?m)^batch_worker_partitions_total\\{job=\"illustrationJob\",status=\"COMPLETED\"\\} [1-9]")
@@ -306,6 +313,14 @@ class RemotePartitioningIntegrationTests {
 			assertThat(System.nanoTime()).as(partition + " commits in time").isLessThan(deadline);
 			Thread.sleep(50);
 		}
+	}
+
+	// A partition's row of the status table: its read count, and the items it expected.
+	private static Matcher partitionRow(String status, String partition, String state) {
+		Matcher row = Pattern.compile("(?m)^    " + Pattern.quote(partition) + " +" + state
+				+ " +(\\d+) +\\d+ +\\d+ +\\d+ +\\d+ +(\\d+) ").matcher(status);
+		assertThat(row.find()).as(status).isTrue();
+		return row;
 	}
 
 	private static void assertSameExport(Path export) {

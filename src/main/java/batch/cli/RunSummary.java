@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import batch.operations.ExecutionReport;
@@ -77,7 +79,12 @@ final class RunSummary {
 					&& step.getStepName().contains(":"))
 			.min(Comparator.comparingLong(StepExecution::getId))
 			.orElse(null);
-		StepExecution remote = this.recorded.getStepExecutions()
+		// the latest execution of each partition: not one a successor replaced
+		Map<String, StepExecution> latest = new HashMap<>();
+		for (StepExecution step : this.recorded.getStepExecutions()) {
+			latest.merge(step.getStepName(), step, (a, b) -> (a.getId() > b.getId()) ? a : b);
+		}
+		StepExecution remote = latest.values()
 			.stream()
 			.filter((step) -> step.getStatus() == BatchStatus.FAILED && step.getStepName().contains(":")
 					&& !step.getExitStatus().getExitDescription().isBlank())

@@ -9,6 +9,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessages;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
@@ -57,6 +58,18 @@ public class PartitionQueue {
 			local pending = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1)
 			if #pending == 1 and pending[1][2] == ARGV[2] then
 			  redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'JUSTID')
+			  return 1
+			end
+			return 0
+			""", Long.class);
+
+	// Acknowledges and deletes entry ARGV[3] if ARGV[2] owns it: 1 if it did. A worker whose lease
+	// lapsed must not remove the entry that now carries another worker's lease.
+	private static final RedisScript<Long> FINISH = new DefaultRedisScript<>("""
+			local pending = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1)
+			if #pending == 1 and pending[1][2] == ARGV[2] then
+			  redis.call('XACK', KEYS[1], ARGV[1], ARGV[3])
+			  redis.call('XDEL', KEYS[1], ARGV[3])
 			  return 1
 			end
 			return 0
@@ -164,8 +177,24 @@ public class PartitionQueue {
 		return renewed != null && renewed == 1;
 	}
 
-	/** Removes an entry whose partition has ended, or that nobody should run. */
-	void done(String jobName, String id) {
+	/**
+	 * Removes an entry {@code consumer} holds, whose partition has ended or that nobody should run:
+	 * false if another worker has claimed it meanwhile (and it stays, with that worker's lease).
+	 */
+	boolean finish(Delivery delivery, String consumer) {
+		Long finished = this.redis.execute(FINISH, List.of(key(delivery.jobName())), GROUP, consumer, delivery.id());
+		return finished != null && finished == 1;
+	}
+
+	/** The worker that holds an entry now; null if nobody does (done, or gone with Redis's data). */
+	String owner(Delivery delivery) {
+		PendingMessages pending = this.redis.opsForStream()
+			.pending(key(delivery.jobName()), GROUP, Range.closed(delivery.id(), delivery.id()), 1);
+		return (pending == null || pending.isEmpty()) ? null : pending.get(0).getConsumerName();
+	}
+
+	/** Removes an entry whoever holds it: the manager withdraws a partition nobody should run. */
+	void withdraw(String jobName, String id) {
 		this.redis.opsForStream().acknowledge(key(jobName), GROUP, id);
 		this.redis.opsForStream().delete(key(jobName), id);
 	}

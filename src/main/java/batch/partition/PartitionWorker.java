@@ -23,16 +23,16 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.integration.partition.StepExecutionRequest;
-import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepLocator;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * A remote partition worker ({@code ./batch worker}): threads that take partitions from the
- * Redis streams of their namespace ({@link PartitionQueue}) and run them with Spring Batch's
- * {@link StepExecutionRequestHandler}, on the very worker step beans that local partitioning
- * uses.
+ * Redis streams of their namespace ({@link PartitionQueue}) and run them, on the very worker
+ * step beans that local partitioning uses.
  * <p>
  * Before it takes new work, an idle thread claims a partition whose worker stopped renewing its
  * lease (killed, out of memory, node lost). If that worker had started the partition, its
@@ -48,7 +48,8 @@ public class PartitionWorker {
 
 	private final JobRepository jobRepository;
 
-	private final StepExecutionRequestHandler handler;
+	private final StepLocator steps;
+
 
 	private final RemoteProperties properties;
 
@@ -68,11 +69,12 @@ public class PartitionWorker {
 
 	private volatile boolean running;
 
-	public PartitionWorker(PartitionQueue queue, JobRepository jobRepository, StepExecutionRequestHandler handler,
+	public PartitionWorker(PartitionQueue queue, JobRepository jobRepository, StepLocator steps,
 			RemoteProperties properties, List<String> jobNames, MeterRegistry meters) {
 		this.queue = queue;
 		this.jobRepository = jobRepository;
-		this.handler = handler;
+		this.steps = steps;
+
 		this.properties = properties;
 		this.jobNames = List.copyOf(jobNames);
 		this.meters = meters;
@@ -169,52 +171,67 @@ public class PartitionWorker {
 	private void handle(PartitionQueue.Delivery delivery, String consumer) {
 		PartitionRequest request = delivery.request();
 		if (request == null) {
-			discard(delivery, "unknown", "it is not a partition request");
+			discard(delivery, consumer, "unknown", "it is not a partition request");
 			return;
 		}
 		JobExecution job = this.jobRepository.getJobExecution(request.jobExecutionId());
-		if (job == null || !job.isRunning()) {
-			discard(delivery, "stale", "its run is " + ((job != null) ? job.getStatus() : "unknown"));
+		if (job == null) {
+			discard(delivery, consumer, "stale", "there is no such run");
 			return;
 		}
 		StepExecution latest = latest(job, request.partition());
+		// Spring Batch 6 records a stopped run as STOPPED at once, before its steps have ended
+		boolean stopping = job.getStatus() == BatchStatus.STOPPING || job.getStatus() == BatchStatus.STOPPED;
+		if (!job.isRunning() && !stopping) {
+			discard(delivery, consumer, "stale", "its run is " + job.getStatus());
+			return;
+		}
 		if (latest == null || !latest.getStatus().isRunning()) {
-			discard(delivery, "ended",
-					"the partition has ended " + ((latest != null) ? latest.getStatus() : "(no execution)"));
+			discard(delivery, consumer, "ended", "the partition has ended "
+					+ ((latest != null) ? latest.getStatus() : "(no such execution)"));
 			return;
 		}
-		if (job.isStopping() && latest.getStatus() == BatchStatus.STARTING) {
-			endUnstarted(latest, BatchStatus.STOPPED, ExitStatus.STOPPED, "the run was stopped before it started");
-			discard(delivery, "stopped", "its run is being stopped");
+		// a worker that claims an entry, or gets one the manager sent again, takes over from a
+		// worker that stopped renewing its lease
+		boolean takeover = delivery.previousOwner() != null || request.takeover();
+		if (latest.getStatus() != BatchStatus.STARTING && !takeover) {
+			discard(delivery, consumer, "duplicate", "the partition is running already, under a live lease");
 			return;
 		}
-		if (delivery.deliveries() > this.properties.maxDeliveries()) {
-			fail(latest, "abandoned after " + (delivery.deliveries() - 1)
-					+ " workers took it and stopped renewing their lease (does it kill its workers?)");
-			discard(delivery, "abandoned", "it has been taken " + (delivery.deliveries() - 1) + " times");
+		if (stopping) {
+			end(latest, BatchStatus.STOPPED, ExitStatus.STOPPED, (latest.getStatus() == BatchStatus.STARTING)
+					? "the run was stopped before a worker started it" : "its worker died as the run was stopping");
+			discard(delivery, consumer, "stopped", "its run is stopping");
+			return;
+		}
+		endSuperseded(job, latest);
+		if (delivery.deliveries() > this.properties.maxDeliveries() && latest.getCommitCount() == 0) {
+			// workers took it again and again and died before committing a chunk
+			end(latest, BatchStatus.FAILED, ExitStatus.FAILED, "abandoned: " + (delivery.deliveries() - 1)
+					+ " workers took it and died before committing a chunk (does it kill its workers?)");
+			discard(delivery, consumer, "abandoned", "it has been taken " + (delivery.deliveries() - 1) + " times");
 			return;
 		}
 		StepExecution execution = latest;
-		if (latest.getStatus() != BatchStatus.STARTING && delivery.previousOwner() == null) {
-			discard(delivery, "duplicate", "the partition is running already, under a live lease");
-			return;
-		}
 		if (latest.getStatus() != BatchStatus.STARTING) {
-			// taken over from a worker that died mid-partition
 			execution = succeed(latest, delivery);
 			if (execution == null) {
 				return;
 			}
 		}
-		else if (delivery.previousOwner() != null) {
+		else if (takeover) {
 			logger.info("partition {} of execution {}: taken over from {}, which took it and did not start it",
-					request.partition(), request.jobExecutionId(), delivery.previousOwner());
+					request.partition(), request.jobExecutionId(), owner(delivery));
 		}
 		run(delivery, consumer, request, execution);
 	}
 
+	// Runs the partition on the very execution checked above, as StepExecutionRequestHandler does
+	// with one it loads again: the version of this one is the fence. If the manager ended it, or
+	// another worker took it over, since it was read, its first update fails and nothing runs.
 	private void run(PartitionQueue.Delivery delivery, String consumer, PartitionRequest request,
 			StepExecution execution) {
+		Step step = this.steps.getStep(request.workerStep());
 		// where it runs, recorded before its first chunk: status shows it even if this worker dies
 		execution.getExecutionContext().putString(StepEndLogging.HOST, ProcessIdentity.current().host());
 		execution.getExecutionContext().putLong(StepEndLogging.PID, ProcessIdentity.current().pid());
@@ -222,9 +239,15 @@ public class PartitionWorker {
 		long period = Math.max(1, this.properties.lease().toMillis() / 3);
 		ScheduledFuture<?> renewal = this.renewals.scheduleWithFixedDelay(() -> renew(delivery, consumer, execution),
 				period, period, TimeUnit.MILLISECONDS);
-		StepExecution ended;
 		try {
-			ended = this.handler.handle(new StepExecutionRequest(request.workerStep(), execution.getId()));
+			step.execute(execution);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			logger.info("partition {} of execution {} was ended or taken over as this worker started it",
+					request.partition(), request.jobExecutionId());
+		}
+		catch (JobInterruptedException ex) {
+			execution.setStatus(BatchStatus.STOPPED);
 		}
 		finally {
 			renewal.cancel(false);
@@ -232,25 +255,33 @@ public class PartitionWorker {
 		Counter.builder("batch.worker.partitions")
 			.description("partitions this worker has run, by job and final status")
 			.tag("job", delivery.jobName())
-			.tag("status", ended.getStatus().name())
+			.tag("status", execution.getStatus().name())
 			.register(this.meters)
 			.increment();
 		try {
-			this.queue.done(delivery.jobName(), delivery.id());
+			if (!this.queue.finish(delivery, consumer)) {
+				logger.warn("partition {}: another worker has taken it over; its request stays with that worker",
+						request.partition());
+			}
 		}
 		catch (DataAccessException ex) {
 			// the partition has ended: whoever claims the entry finds so, and discards it
 			logger.warn("partition {} ended {}, but its request cannot be removed from Redis: {}",
-					request.partition(), ended.getStatus(), ex.getMessage());
+					request.partition(), execution.getStatus(), ex.getMessage());
 		}
 	}
 
 	private void renew(PartitionQueue.Delivery delivery, String consumer, StepExecution execution) {
 		try {
 			if (!this.queue.renew(delivery, consumer)) {
-				logger.warn("partition {}: another worker has taken it over (this one's lease lapsed); stopping here",
-						execution.getStepName());
-				execution.setTerminateOnly();
+				// claimed by another worker, or gone with a Redis that lost its data: in both cases
+				// nobody can take it over from this worker any more, so stop at the next chunk only if
+				// another worker has it
+				if (this.queue.owner(delivery) != null) {
+					logger.warn("partition {}: another worker has taken it over (this one's lease lapsed); "
+							+ "stopping here", execution.getStepName());
+					execution.setTerminateOnly();
+				}
 			}
 		}
 		catch (DataAccessException ex) {
@@ -258,25 +289,28 @@ public class PartitionWorker {
 		}
 	}
 
-	// Fails the execution a dead worker left, and creates the one that resumes it, with its saved
-	// state; null if the dead worker proves alive (it updated the execution meanwhile).
+	// Replaces the execution a dead worker left with a successor that resumes from its saved state.
+	// The successor exists before the abandoned execution is failed, so that the manager never sees
+	// the partition ended; if the dead worker proves alive (it updated the execution meanwhile), the
+	// successor is deleted and null returned. (The job repository takes no outer transaction.)
 	private StepExecution succeed(StepExecution abandoned, PartitionQueue.Delivery delivery) {
-		String owner = (delivery.previousOwner() != null) ? delivery.previousOwner() : "its worker";
+		String owner = owner(delivery);
+		StepExecution successor = this.jobRepository.createStepExecution(abandoned.getStepName(),
+				abandoned.getJobExecution());
+		successor.setExecutionContext(new ExecutionContext(abandoned.getExecutionContext()));
+		this.jobRepository.updateExecutionContext(successor);
 		abandoned.setStatus(BatchStatus.FAILED);
-		abandoned.setExitStatus(ExitStatus.FAILED.addExitDescription(
-				"taken over: " + owner + " stopped renewing its lease; a successor resumes from the last chunk"));
+		abandoned.setExitStatus(ExitStatus.FAILED.addExitDescription("taken over: " + owner
+				+ " stopped renewing its lease; execution " + successor.getId() + " resumes from the last chunk"));
 		abandoned.setEndTime(LocalDateTime.now());
 		try {
 			this.jobRepository.update(abandoned);
 		}
 		catch (OptimisticLockingFailureException ex) {
 			logger.warn("partition {}: {} is still writing to it; leaving it", abandoned.getStepName(), owner);
+			this.jobRepository.deleteStepExecution(successor);
 			return null;
 		}
-		StepExecution successor = this.jobRepository.createStepExecution(abandoned.getStepName(),
-				abandoned.getJobExecution());
-		successor.setExecutionContext(new ExecutionContext(abandoned.getExecutionContext()));
-		this.jobRepository.updateExecutionContext(successor);
 		Counter.builder("batch.worker.takeovers")
 			.description("partitions taken over from a worker that stopped renewing its lease")
 			.tag("job", delivery.jobName())
@@ -287,25 +321,36 @@ public class PartitionWorker {
 		return successor;
 	}
 
-	private void fail(StepExecution execution, String message) {
-		if (execution.getStatus() == BatchStatus.STARTING) {
-			endUnstarted(execution, BatchStatus.FAILED, ExitStatus.FAILED, message);
-			return;
+	// Earlier executions of a partition still marked running: a takeover that created the successor
+	// and could not fail the abandoned execution (the database went away between the two).
+	private void endSuperseded(JobExecution job, StepExecution latest) {
+		for (StepExecution older : job.getStepExecutions()) {
+			if (older.getStepName().equals(latest.getStepName()) && older.getId() < latest.getId()
+					&& older.getStatus().isRunning()) {
+				end(older, BatchStatus.FAILED, ExitStatus.FAILED, "superseded by execution " + latest.getId());
+			}
 		}
-		execution.setStatus(BatchStatus.FAILED);
-		execution.setExitStatus(ExitStatus.FAILED.addExitDescription(message));
-		execution.setEndTime(LocalDateTime.now());
-		this.jobRepository.update(execution);
 	}
 
-	private void endUnstarted(StepExecution execution, BatchStatus status, ExitStatus exitStatus, String message) {
+	private static String owner(PartitionQueue.Delivery delivery) {
+		return (delivery.previousOwner() != null) ? delivery.previousOwner() : "its worker";
+	}
+
+	// Ends an execution no worker runs; if one starts it meanwhile, one of the two loses on the
+	// execution's version.
+	private void end(StepExecution execution, BatchStatus status, ExitStatus exitStatus, String message) {
 		execution.setStatus(status);
 		execution.setExitStatus(exitStatus.addExitDescription(message));
 		execution.setEndTime(LocalDateTime.now());
-		this.jobRepository.update(execution);
+		try {
+			this.jobRepository.update(execution);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			logger.info("partition {} changed as it was being ended: left as it is", execution.getStepName());
+		}
 	}
 
-	private void discard(PartitionQueue.Delivery delivery, String reason, String why) {
+	private void discard(PartitionQueue.Delivery delivery, String consumer, String reason, String why) {
 		PartitionRequest request = delivery.request();
 		logger.info("discarding the request for {} of execution {}: {}",
 				(request != null) ? request.partition() : "entry " + delivery.id(),
@@ -316,7 +361,7 @@ public class PartitionWorker {
 			.tag("reason", reason)
 			.register(this.meters)
 			.increment();
-		this.queue.done(delivery.jobName(), delivery.id());
+		this.queue.finish(delivery, consumer);
 	}
 
 	private static StepExecution latest(JobExecution job, String partition) {

@@ -30,10 +30,10 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * latest execution of each partition counts.
  * <p>
  * It never waits for ever: after {@link RemoteProperties#timeout()} it fails the step, naming the
- * partitions not finished. Partitions whose request is lost (Redis restarted empty, or out of
- * reach for longer than a lease) are failed, so that the run ends FAILED once the partitions that
- * are running have ended, and restarts by id. A run being stopped withdraws the partitions no
- * worker has started.
+ * partitions not finished. Queued partitions whose request is lost (Redis restarted empty, or
+ * out of reach for longer than {@link RemoteProperties#redisOutage()}) are failed, so that the run
+ * ends FAILED once the partitions that are running have ended, and restarts by id. A run being
+ * stopped withdraws the partitions no worker has started.
  */
 public class RemotePartitionHandler extends AbstractPartitionHandler {
 
@@ -73,6 +73,7 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
 				manager.getStepName(), jobExecutionId, this.properties.namespace());
 		long deadline = System.nanoTime() + this.properties.timeout().toNanos();
 		Long unreachableSince = null;
+		Map<String, Silence> silences = new HashMap<>();
 		while (true) {
 			Thread.sleep(this.properties.pollInterval().toMillis());
 			Map<String, StepExecution> latest = latest(jobExecutionId, requests.keySet());
@@ -82,7 +83,9 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
 			}
 			List<StepExecution> queued = running.stream().filter((step) -> step.getStatus() == BatchStatus.STARTING).toList();
 			JobExecution job = this.jobRepository.getJobExecution(jobExecutionId);
-			if (job != null && job.isStopping()) {
+			// Spring Batch 6 records a stopped run as STOPPED at once, before its steps have ended:
+			// the partitions running stop after their chunk in flight; those queued are withdrawn
+			if (job != null && (job.getStatus() == BatchStatus.STOPPING || job.getStatus() == BatchStatus.STOPPED)) {
 				for (StepExecution step : queued) {
 					end(step, BatchStatus.STOPPED, ExitStatus.STOPPED, "the run was stopped before a worker took it");
 					withdraw(jobName, requests.get(step.getStepName()));
@@ -92,9 +95,13 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
 			List<StepExecution> lost = new ArrayList<>();
 			String why = null;
 			try {
-				for (StepExecution step : queued) {
-					if (!this.queue.contains(jobName, requests.get(step.getStepName()))) {
+				for (StepExecution step : running) {
+					boolean present = this.queue.contains(jobName, requests.get(step.getStepName()));
+					if (!present && step.getStatus() == BatchStatus.STARTING) {
 						lost.add(step);
+					}
+					else if (!present) {
+						resendIfSilent(jobName, jobExecutionId, step, silences, requests);
 					}
 				}
 				why = "its request is no longer in Redis (restarted without its data?)";
@@ -105,9 +112,10 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
 					unreachableSince = System.nanoTime();
 					logger.warn("Redis is out of reach: {}", ex.getMessage());
 				}
-				if (System.nanoTime() - unreachableSince > this.properties.lease().toNanos()) {
+				if (System.nanoTime() - unreachableSince > this.properties.redisOutage().toNanos()) {
 					lost.addAll(queued);
-					why = "Redis has been out of reach for more than " + this.properties.lease().toSeconds() + " s";
+					why = "Redis has been out of reach for more than " + this.properties.redisOutage().toSeconds()
+							+ " s (batch.remote.redis-outage)";
 				}
 			}
 			for (StepExecution step : lost) {
@@ -121,6 +129,29 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
 				throw new IllegalStateException(unfinished(manager, running));
 			}
 		}
+	}
+
+	// A partition a worker started whose request has gone from Redis (which lost its data) cannot be
+	// taken over through its lease: if the execution then shows no progress for two leases, by this
+	// process's clock, its worker is taken for dead and the partition is sent again for a takeover.
+	private void resendIfSilent(String jobName, long jobExecutionId, StepExecution step, Map<String, Silence> silences,
+			Map<String, String> requests) {
+		Silence silence = silences.get(step.getStepName());
+		if (silence == null || silence.stepExecutionId() != step.getId() || silence.version() != step.getVersion()) {
+			silences.put(step.getStepName(), new Silence(step.getId(), step.getVersion(), System.nanoTime()));
+			return;
+		}
+		if (System.nanoTime() - silence.since() > 2 * this.properties.lease().toNanos()) {
+			logger.warn("partition {} of execution {}: its request is gone from Redis and its worker silent for two "
+					+ "leases: sending it again for another worker to take over", step.getStepName(), jobExecutionId);
+			requests.put(step.getStepName(), this.queue.send(jobName,
+					new PartitionRequest(jobExecutionId, step.getId(), this.workerStep, step.getStepName(), true)));
+			silences.remove(step.getStepName());
+		}
+	}
+
+	private record Silence(long stepExecutionId, int version, long since) {
+
 	}
 
 	// The latest execution of each partition: a taken-over partition's successor, not the execution
@@ -170,7 +201,7 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
 
 	private void withdraw(String jobName, String id) {
 		try {
-			this.queue.done(jobName, id);
+			this.queue.withdraw(jobName, id);
 		}
 		catch (DataAccessException ex) {
 			// a worker that takes it finds the partition ended, and discards it

@@ -16,7 +16,6 @@ import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepLocator;
-import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
@@ -50,10 +49,8 @@ class RemotePartitioningConfiguration {
 	@Bean
 	@Lazy
 	PartitionWorker partitionWorker(PartitionQueue partitionQueue, JobRepository jobRepository,
-			ListableBeanFactory beans, JobRegistry jobRegistry, RemoteProperties properties, MeterRegistry meters) {
-		StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
-		handler.setJobRepository(jobRepository);
-		handler.setStepLocator(stepsByName(beans));
+			ListableBeanFactory beans, JobRegistry jobRegistry,
+			RemoteProperties properties, MeterRegistry meters) {
 		TreeSet<String> jobs = new TreeSet<>(jobRegistry.getJobNames());
 		if (!properties.jobs().isEmpty()) {
 			for (String job : properties.jobs()) {
@@ -64,7 +61,8 @@ class RemotePartitioningConfiguration {
 			}
 			jobs.retainAll(properties.jobs());
 		}
-		return new PartitionWorker(partitionQueue, jobRepository, handler, properties, List.copyOf(jobs), meters);
+		return new PartitionWorker(partitionQueue, jobRepository, stepsByName(beans), properties, List.copyOf(jobs),
+				meters);
 	}
 
 	// The worker steps by their step names, which a request carries ("calculateIllustrationsWorker").

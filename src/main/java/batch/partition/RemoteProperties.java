@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param drainTimeout how long a worker asked to stop lets its partitions finish; those still
  * running after it are left to other workers, which resume them from their last chunk
  * @param jobs the jobs whose partitions a worker takes; empty: all of them
+ * @param redisOutage how long the manager bears Redis out of its reach before it fails the
+ * partitions still queued (workers that reach Redis may still be taking them meanwhile)
  */
 @ConfigurationProperties("batch.remote")
 @Validated
@@ -39,7 +41,8 @@ public record RemoteProperties(
 		@DefaultValue("12h") Duration timeout, @DefaultValue("2s") Duration pollInterval,
 		@DefaultValue("30s") Duration lease, @DefaultValue("5") @Positive int maxDeliveries,
 		@DefaultValue("0") @PositiveOrZero int workerThreads, @DefaultValue("500ms") Duration idlePoll,
-		@DefaultValue("60s") Duration drainTimeout, @DefaultValue List<String> jobs) {
+		@DefaultValue("60s") Duration drainTimeout, @DefaultValue List<String> jobs,
+		@DefaultValue("2m") Duration redisOutage) {
 
 	public int effectiveWorkerThreads() {
 		return (this.workerThreads > 0) ? this.workerThreads : Runtime.getRuntime().availableProcessors();

@@ -151,6 +151,35 @@ class RemotePartitioningIntegrationTests {
 	}
 
 	@Test
+	void aStoppedRemoteRunEndsStoppedAndRestartFinishesIt() throws Exception {
+		TestRedis redis = TestRedis.shared();
+		BatchProcess worker = worker(redis, "stop");
+		Path export = directory.resolve("after-stop");
+		CompletableFuture<Run> run = CompletableFuture.supplyAsync(() -> manager(redis, "stop", export));
+		String partition = worker.await(Pattern.compile("Executing step: \\[(calculateIllustrationsWorker:partition\\d)]"),
+				Duration.ofMinutes(2)).group(1);
+		awaitCommits(partition, 1);
+		long id = count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_STEP_EXECUTION WHERE STEP_EXECUTION_ID > ?", 0);
+
+		Run stop = cli("stop", Long.toString(id));
+
+		assertThat(stop.exitCode()).as(stop.err()).isZero();
+		Run stopped = run.get(2, TimeUnit.MINUTES);
+		assertThat(stopped.exitCode()).as(stopped.out() + stopped.err()).isEqualTo(ExitCodes.STOPPED);
+		assertThat(count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
+				+ " AND STATUS IN ('STARTING', 'STARTED')", id)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
+				+ " AND STEP_NAME LIKE 'calculateIllustrationsWorker:%' AND STATUS = 'STOPPED'", id))
+			.as("the three queued partitions withdrawn, the running one stopped unless it had just finished")
+			.isBetween(3L, 4L);
+
+		Run restarted = cli(remote(redis, "stop", "restart", Long.toString(id)));
+
+		assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+		assertSameExport(export);
+	}
+
+	@Test
 	void staleRequestsAreDiscardedAndNamespacesKeepDeploymentsApart() throws Exception {
 		TestRedis redis = TestRedis.shared();
 		try (Redis client = new Redis(redis)) {
@@ -203,7 +232,8 @@ class RemotePartitioningIntegrationTests {
 		try {
 			BatchProcess worker = worker(redis, "lost");
 			Path export = directory.resolve("after-redis-lost");
-			CompletableFuture<Run> run = CompletableFuture.supplyAsync(() -> manager(redis, "lost", export));
+			CompletableFuture<Run> run = CompletableFuture
+				.supplyAsync(() -> manager(redis, "lost", export, "--batch.remote.redis-outage=3s"));
 			String partition = worker.await(
 					Pattern.compile("Executing step: \\[(calculateIllustrationsWorker:partition\\d)]"),
 					Duration.ofMinutes(2))

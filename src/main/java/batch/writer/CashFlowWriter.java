@@ -70,11 +70,11 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 		}
 		List<? extends ProjectedContract> contracts = chunk.getItems();
 		List<Object[]> stale = staleEvents(contracts);
-		this.jdbc.batchUpdate(EVENT_UPSERT, events, events.size(), this::setEvent);
+		this.jdbc.batchUpdate(EVENT_UPSERT, events, Upsert.BATCH_ROWS, this::setEvent);
 		if (!stale.isEmpty()) {
 			this.jdbc.batchUpdate(STALE_EVENT_DELETE, stale);
 		}
-		this.jdbc.batchUpdate(VALUATION_UPSERT, contracts, contracts.size(), this::setValuation);
+		this.jdbc.batchUpdate(VALUATION_UPSERT, contracts, Upsert.BATCH_ROWS, this::setValuation);
 		this.rowsWritten += events.size();
 		this.metrics.projected(contracts.size());
 		this.metrics.upserted("cash_flow", events.size());

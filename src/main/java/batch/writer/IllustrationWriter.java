@@ -62,9 +62,9 @@ public class IllustrationWriter implements ItemStreamWriter<Illustration> {
 			}
 		}
 		List<? extends Illustration> illustrations = chunk.getItems();
-		this.jdbc.batchUpdate(YEAR_UPSERT, years, years.size(), this::setYear);
-		this.jdbc.batchUpdate(SUMMARY_UPSERT, illustrations, illustrations.size(), this::setSummary);
-		this.jdbc.batchUpdate(STALE_YEARS_DELETE, illustrations, illustrations.size(), (ps, illustration) -> {
+		this.jdbc.batchUpdate(YEAR_UPSERT, years, Upsert.BATCH_ROWS, this::setYear);
+		this.jdbc.batchUpdate(SUMMARY_UPSERT, illustrations, Upsert.BATCH_ROWS, this::setSummary);
+		this.jdbc.batchUpdate(STALE_YEARS_DELETE, illustrations, Upsert.BATCH_ROWS, (ps, illustration) -> {
 			ps.setLong(1, illustration.policyId());
 			ps.setInt(2, illustration.policy().term());
 		});

@@ -12,6 +12,13 @@ import java.util.stream.Collectors;
  */
 final class Upsert {
 
+	/**
+	 * Rows sent to the database per JDBC batch, within a chunk's transaction: a chunk of 1000
+	 * contracts can carry 300,000 events, and the driver holds every row of a batch until it is
+	 * sent, so one batch per chunk would need more heap than a 512 MB JVM has.
+	 */
+	static final int BATCH_ROWS = 5000;
+
 	private Upsert() {
 	}
 

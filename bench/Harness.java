@@ -1,0 +1,499 @@
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark harness of bench/run: the ceilings (LOAD DATA LOCAL INFILE, a hand-written JDBC
+ * loop on one thread and on N) for the very rows illustrationJob writes, the job end to end at two
+ * sizes, cashFlowJob on generated contracts, start-up to the first row read, peak heap; each figure
+ * the median of several runs where a run is short. Runs the packaged application (target/batch.jar)
+ * in processes of its own, as operators do, with -Xmx512m.
+ */
+public class Harness {
+
+	private static final String URL = env("BENCH_DB_URL", "jdbc:mysql://127.0.0.1:3306").replaceAll("/+$", "");
+
+	private static final String USER = env("BENCH_DB_USER", "root");
+
+	private static final String PASSWORD = env("BENCH_DB_PASSWORD", "");
+
+	private static final Path WORK = Path.of("target/bench").toAbsolutePath();
+
+	// what the job's writer sends: the same upsert, for the ceilings
+	private static final List<String> COLUMNS = List.of("policy_id", "policy_year", "product_code", "age", "premium",
+			"total_premiums_paid", "guaranteed_death_benefit", "guaranteed_surrender_value", "death_benefit_4",
+			"surrender_value_4", "maturity_benefit_4", "accrued_bonus_4", "fund_value_4", "death_benefit_8",
+			"surrender_value_8", "maturity_benefit_8", "accrued_bonus_8", "fund_value_8", "basis_version",
+			"job_execution_id");
+
+	private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+	private static long policies = 1_000_000;
+
+	private static long contracts = 160_000;
+
+	private static int runs = 3;
+
+	private static int threads = Runtime.getRuntime().availableProcessors();
+
+	private static final List<String[]> table = new ArrayList<>();
+
+	public static void main(String[] args) throws Exception {
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--policies" -> policies = Long.parseLong(args[++i]);
+				case "--contracts" -> contracts = Long.parseLong(args[++i]);
+				case "--runs" -> runs = Integer.parseInt(args[++i]);
+				case "--threads" -> threads = Integer.parseInt(args[++i]);
+				case "--quick" -> {
+					policies = 100_000;
+					contracts = 16_000;
+				}
+				default -> throw new IllegalArgumentException("unknown option " + args[i]
+						+ "; use [--policies N] [--contracts N] [--runs R] [--threads T] [--quick]");
+			}
+		}
+		Files.createDirectories(WORK);
+		describeMachine();
+		Job small = illustration(policies / 10);
+		Job large = illustration(policies);
+		Ceilings ceilings = ceilings(large);
+		Job cashFlow = cashFlow(contracts);
+		printTable();
+		double jdbc = large.rowsPerSecond() / Math.max(ceilings.jdbcOne(), ceilings.jdbcMany());
+		double loadData = large.rowsPerSecond() / ceilings.loadData();
+		System.out.printf(Locale.ROOT, "%nillustration/jdbc=%.2f illustration/load-data=%.2f cashflow-%dk-s=%.0f "
+				+ "peak-heap-mb=%d%n", jdbc, loadData, contracts / 1000, cashFlow.seconds(),
+				Math.max(Math.max(small.peakHeapMb(), large.peakHeapMb()), cashFlow.peakHeapMb()));
+	}
+
+	// ---------------------------------------------------------------- the machine
+
+	private static void describeMachine() throws Exception {
+		System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+				+ memory() + ", " + cpu() + "; " + System.getProperty("java.vm.name") + " "
+				+ System.getProperty("java.version"));
+		try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+			StringBuilder settings = new StringBuilder();
+			try (ResultSet rs = statement.executeQuery("SELECT VERSION(), @@innodb_buffer_pool_size, "
+					+ "@@innodb_flush_log_at_trx_commit, @@sync_binlog, @@log_bin, @@innodb_log_file_size, "
+					+ "@@max_allowed_packet")) {
+				rs.next();
+				System.out.println("server: " + rs.getString(1) + " at " + URL);
+				settings.append("innodb_buffer_pool_size=").append(rs.getLong(2) >> 20).append("M")
+					.append(" innodb_flush_log_at_trx_commit=").append(rs.getString(3))
+					.append(" sync_binlog=").append(rs.getString(4))
+					.append(" log_bin=").append(rs.getString(5))
+					.append(" innodb_log_file_size=").append(rs.getLong(6) >> 20).append("M")
+					.append(" max_allowed_packet=").append(rs.getLong(7) >> 20).append("M");
+			}
+			System.out.println("server settings: " + settings);
+		}
+		System.out.println("settings: application defaults (chunk 1000, grid size and threads = cores), "
+				+ "JDBC rewriteBatchedStatements=true cachePrepStmts=true; job JVMs -Xmx512m; ceilings on "
+				+ threads + " threads at most; " + runs + " runs of anything under 2 minutes, the median shown");
+		System.out.println();
+	}
+
+	private static String memory() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+			if (line.startsWith("MemTotal:")) {
+				return (Long.parseLong(line.replaceAll("\\D", "")) >> 20) + " GiB";
+			}
+		}
+		return "? GiB";
+	}
+
+	private static String cpu() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+			if (line.startsWith("model name")) {
+				return line.substring(line.indexOf(':') + 1).trim();
+			}
+		}
+		return "unknown CPU";
+	}
+
+	// ---------------------------------------------------------------- the jobs
+
+	private record Job(String name, long items, long rows, double seconds, double startupSeconds,
+			Map<String, Double> steps, long peakHeapMb, long liveHeapMb, String database) {
+
+		double rowsPerSecond() {
+			return this.rows / this.seconds;
+		}
+
+	}
+
+	private static Job illustration(long count) throws Exception {
+		Path file = WORK.resolve("policies-" + count + ".csv");
+		if (!Files.exists(file)) {
+			app(List.of("generate", "policies", "--count", Long.toString(count), "--output", file.toString(), "--seed",
+					"2026"), null);
+		}
+		List<Job> results = new ArrayList<>();
+		int times = 1;
+		for (int run = 0; run < times; run++) {
+			String database = "bench_illustration_" + count;
+			Job job = runJob("illustrationJob", database,
+					List.of("illustrate", file.toString()), "illustration", "illustration_summary");
+			results.add(job);
+			if (run == 0 && job.seconds() < 120) {
+				times = runs;
+			}
+		}
+		Job median = median(results);
+		row(String.format(Locale.ROOT, "illustrationJob, %,d policies (%d run%s)", count, results.size(),
+				(results.size() > 1) ? "s" : ""), median, "policies");
+		return median;
+	}
+
+	private static Job cashFlow(long count) throws Exception {
+		Path file = WORK.resolve("contracts-" + count + ".csv");
+		Path observations = WORK.resolve("observations-" + count + ".csv");
+		Path curves = WORK.resolve("curves-" + count + ".csv");
+		if (!Files.exists(file)) {
+			app(List.of("generate", "contracts", "--count", Long.toString(count), "--output", file.toString(),
+					"--observations", observations.toString(), "--curves", curves.toString(), "--seed", "2026"), null);
+		}
+		List<Job> results = new ArrayList<>();
+		int times = 1;
+		for (int run = 0; run < times; run++) {
+			Job job = runJob("cashFlowJob", "bench_cashflow_" + count, List.of("cashflow", file.toString(),
+					"--observations", observations.toString(), "--curves", curves.toString()), "cash_flow",
+					"contract_valuation");
+			results.add(job);
+			if (run == 0 && job.seconds() < 120) {
+				times = runs;
+			}
+		}
+		Job median = median(results);
+		row(String.format(Locale.ROOT, "cashFlowJob, %,d contracts (%d run%s)", count, results.size(),
+				(results.size() > 1) ? "s" : ""), median, "contracts");
+		return median;
+	}
+
+	// One run in a fresh database: wall time from process start to end, start-up to the first step,
+	// the time of each step as the job repository has it, and the peak heap from the GC log.
+	private static Job runJob(String name, String database, List<String> command, String rowsTable,
+			String itemsTable) throws Exception {
+		try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + database);
+			statement.execute("CREATE DATABASE " + database);
+		}
+		Path gcLog = WORK.resolve(database + "-gc.log");
+		Files.deleteIfExists(gcLog);
+		List<String> args = new ArrayList<>(command);
+		args.add("--spring.datasource.url=" + URL + "/" + database);
+		args.add("--spring.datasource.username=" + USER);
+		args.add("--spring.datasource.password=" + PASSWORD);
+		long start = System.nanoTime();
+		LocalDateTime started = LocalDateTime.now();
+		app(args, gcLog);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		Map<String, Double> steps = new LinkedHashMap<>();
+		double startup;
+		long rows;
+		long items;
+		try (Connection connection = connect("/" + database); Statement statement = connection.createStatement()) {
+			LocalDateTime first = null;
+			try (ResultSet rs = statement.executeQuery("SELECT STEP_NAME, START_TIME, END_TIME FROM BATCH_STEP_EXECUTION"
+					+ " WHERE STEP_NAME NOT LIKE '%:%' ORDER BY STEP_EXECUTION_ID")) {
+				while (rs.next()) {
+					LocalDateTime from = rs.getTimestamp(2).toLocalDateTime();
+					LocalDateTime to = rs.getTimestamp(3).toLocalDateTime();
+					first = (first == null) ? from : first;
+					steps.put(rs.getString(1), Duration.between(from, to).toMillis() / 1000.0);
+				}
+			}
+			startup = Duration.between(started, first).toMillis() / 1000.0;
+			rows = count(statement, rowsTable);
+			items = count(statement, itemsTable);
+		}
+		long[] heap = heapMb(gcLog);
+		return new Job(name, items, rows, seconds, startup, steps, heap[0], heap[1], database);
+	}
+
+	private static long count(Statement statement, String table) throws SQLException {
+		try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	// The largest heap in use before a collection (the peak, to within one allocation burst: what
+	// the collector let grow, up to -Xmx), and the largest left after one (what was live).
+	private static long[] heapMb(Path gcLog) throws IOException {
+		long peak = 0;
+		long live = 0;
+		if (Files.exists(gcLog)) {
+			for (String line : Files.readAllLines(gcLog)) {
+				Matcher matcher = GC.matcher(line);
+				if (matcher.find()) {
+					peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+					live = Math.max(live, Long.parseLong(matcher.group(2)));
+				}
+			}
+		}
+		return new long[] { peak, live };
+	}
+
+	// As operators run it: through the launcher (its extracted jar and class-data-sharing archive).
+	private static void app(List<String> args, Path gcLog) throws Exception {
+		List<String> command = new ArrayList<>(List.of("./batch"));
+		command.addAll(args);
+		Path log = WORK.resolve("last-run.log");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment()
+			.put("BATCH_JAVA_OPTS", "-Xmx512m" + ((gcLog != null) ? " -Xlog:gc:file=" + gcLog : ""));
+		Process process = builder.start();
+		int code = process.waitFor();
+		if (code != 0) {
+			throw new IllegalStateException("exit " + code + " from " + String.join(" ", args.subList(0, 1))
+					+ "; its output is in " + log);
+		}
+	}
+
+	private static Job median(List<Job> jobs) {
+		List<Job> sorted = new ArrayList<>(jobs);
+		sorted.sort((a, b) -> Double.compare(a.seconds(), b.seconds()));
+		Job median = sorted.get(sorted.size() / 2);
+		long peak = jobs.stream().mapToLong(Job::peakHeapMb).max().orElse(0);
+		long live = jobs.stream().mapToLong(Job::liveHeapMb).max().orElse(0);
+		return new Job(median.name(), median.items(), median.rows(), median.seconds(), median.startupSeconds(),
+				median.steps(), peak, live, median.database());
+	}
+
+	// ---------------------------------------------------------------- the ceilings
+
+	private record Ceilings(double loadData, double jdbcOne, double jdbcMany) {
+
+	}
+
+	// The rows the large run wrote, dumped in key order to one file per thread (contiguous policy
+	// ranges), then written again into an empty copy of the table: by LOAD DATA, and by a minimal
+	// JDBC loop (the writer's upsert, batched, a commit per 1000 policies) on one thread and on N.
+	private static Ceilings ceilings(Job job) throws Exception {
+		List<Path> parts = dump(job);
+		long rows = job.rows();
+		String database = "bench_ceiling";
+		int times = 1;
+		List<Double> load = new ArrayList<>();
+		List<Double> one = new ArrayList<>();
+		List<Double> many = new ArrayList<>();
+		for (int run = 0; run < times; run++) {
+			emptyCopy(job.database(), database);
+			long start = System.nanoTime();
+			try (Connection connection = connect("/" + database + "?allowLoadLocalInfile=true");
+					Statement statement = connection.createStatement()) {
+				for (Path part : parts) {
+					statement.execute("LOAD DATA LOCAL INFILE '" + part + "' INTO TABLE illustration (" + String.join(", ", COLUMNS)
+							+ ")");
+				}
+			}
+			load.add(rows / ((System.nanoTime() - start) / 1e9));
+			emptyCopy(job.database(), database);
+			one.add(rows / jdbcLoop(database, parts, 1));
+			emptyCopy(job.database(), database);
+			many.add(rows / jdbcLoop(database, parts, threads));
+			if (run == 0 && rows / load.get(0) + rows / one.get(0) + rows / many.get(0) < 120) {
+				times = runs;
+			}
+		}
+		try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + database);
+		}
+		for (Path part : parts) {
+			Files.deleteIfExists(part);
+		}
+		Ceilings ceilings = new Ceilings(middle(load), middle(one), middle(many));
+		String runsNote = " (" + load.size() + " run" + ((load.size() > 1) ? "s" : "") + ")";
+		table.add(new String[] { String.format(Locale.ROOT, "ceiling: LOAD DATA LOCAL INFILE, %,d rows", rows) + runsNote,
+				"", seconds(rows / ceilings.loadData()), "", rate(ceilings.loadData()), "", "", "" });
+		table.add(new String[] { String.format(Locale.ROOT, "ceiling: JDBC batched upsert, 1 thread") + runsNote, "",
+				seconds(rows / ceilings.jdbcOne()), "", rate(ceilings.jdbcOne()), "", "", "" });
+		table.add(new String[] { String.format(Locale.ROOT, "ceiling: JDBC batched upsert, %d threads", threads)
+				+ runsNote, "", seconds(rows / ceilings.jdbcMany()), "", rate(ceilings.jdbcMany()), "", "", "" });
+		double best = Math.max(ceilings.jdbcOne(), ceilings.jdbcMany());
+		table.add(new String[] { "illustrationJob / best JDBC ceiling (rows/s)", "", "", "",
+				String.format(Locale.ROOT, "%.2f", job.rowsPerSecond() / best), "", "", "" });
+		table.add(new String[] { "illustrationJob / LOAD DATA (rows/s)", "", "", "",
+				String.format(Locale.ROOT, "%.2f", job.rowsPerSecond() / ceilings.loadData()), "", "", "" });
+		return ceilings;
+	}
+
+	private static List<Path> dump(Job job) throws Exception {
+		List<Path> parts = new ArrayList<>();
+		long perPart = (job.rows() + threads - 1) / threads;
+		try (Connection connection = connect("/" + job.database());
+				Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+			statement.setFetchSize(Integer.MIN_VALUE);
+			try (ResultSet rs = statement.executeQuery("SELECT " + String.join(", ", COLUMNS)
+					+ " FROM illustration ORDER BY policy_id, policy_year")) {
+				BufferedWriter out = null;
+				long written = 0;
+				long lastPolicy = -1;
+				while (rs.next()) {
+					long policy = rs.getLong(1);
+					if (out == null || (written >= perPart && policy != lastPolicy)) {
+						if (out != null) {
+							out.close();
+						}
+						Path part = WORK.resolve("rows-" + parts.size() + ".tsv");
+						parts.add(part);
+						out = Files.newBufferedWriter(part);
+						written = 0;
+					}
+					for (int i = 1; i <= COLUMNS.size(); i++) {
+						String value = rs.getString(i);
+						out.write((value == null) ? "\\N" : value);
+						out.write((i < COLUMNS.size()) ? '\t' : '\n');
+					}
+					written++;
+					lastPolicy = policy;
+				}
+				if (out != null) {
+					out.close();
+				}
+			}
+		}
+		return parts;
+	}
+
+	private static void emptyCopy(String from, String to) throws SQLException {
+		try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + to);
+			statement.execute("CREATE DATABASE " + to);
+			statement.execute("CREATE TABLE " + to + ".illustration LIKE " + from + ".illustration");
+		}
+	}
+
+	// Seconds to upsert every row of the parts, on this many threads (parts divided among them).
+	private static double jdbcLoop(String database, List<Path> parts, int threadCount) throws Exception {
+		String sql = "INSERT INTO illustration (" + String.join(", ", COLUMNS) + ") VALUES ("
+				+ String.join(", ", Collections.nCopies(COLUMNS.size(), "?")) + ") ON DUPLICATE KEY UPDATE "
+				+ String.join(", ", COLUMNS.subList(2, COLUMNS.size()).stream().map((c) -> c + " = VALUES(" + c + ")").toList());
+		ExecutorService pool = Executors.newFixedThreadPool(threadCount);
+		long start = System.nanoTime();
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int t = 0; t < threadCount; t++) {
+				int thread = t;
+				done.add(pool.submit(() -> {
+					try (Connection connection = connect("/" + database + "?rewriteBatchedStatements=true");
+							PreparedStatement ps = connection.prepareStatement(sql)) {
+						connection.setAutoCommit(false);
+						for (int p = thread; p < parts.size(); p += threadCount) {
+							writePart(connection, ps, parts.get(p));
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : done) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	private static void writePart(Connection connection, PreparedStatement ps, Path part) throws Exception {
+		try (BufferedReader in = Files.newBufferedReader(part)) {
+			String line;
+			long lastPolicy = -1;
+			int policiesInBatch = 0;
+			while ((line = in.readLine()) != null) {
+				String[] f = line.split("\t", -1);
+				long policy = Long.parseLong(f[0]);
+				if (policy != lastPolicy && ++policiesInBatch > 1000) {
+					ps.executeBatch();
+					connection.commit();
+					policiesInBatch = 1;
+				}
+				lastPolicy = policy;
+				ps.setLong(1, policy);
+				ps.setInt(2, Integer.parseInt(f[1]));
+				ps.setString(3, f[2]);
+				ps.setInt(4, Integer.parseInt(f[3]));
+				for (int i = 4; i < 18; i++) {
+					ps.setBigDecimal(i + 1, f[i].equals("\\N") ? null : new BigDecimal(f[i]));
+				}
+				ps.setString(19, f[18]);
+				ps.setLong(20, Long.parseLong(f[19]));
+				ps.addBatch();
+			}
+			ps.executeBatch();
+			connection.commit();
+		}
+	}
+
+	// ---------------------------------------------------------------- output
+
+	private static void row(String what, Job job, String unit) {
+		StringBuilder steps = new StringBuilder();
+		job.steps().forEach((step, seconds) -> steps.append(steps.isEmpty() ? "" : ", ").append(step).append(' ')
+			.append(String.format(Locale.ROOT, "%.1f s", seconds)));
+		table.add(new String[] { what, String.format(Locale.ROOT, "%,d", job.items()), seconds(job.seconds()),
+				rate(job.items() / job.seconds()) + " " + unit + "/s", rate(job.rowsPerSecond()),
+				String.format(Locale.ROOT, "%.1f s", job.startupSeconds()),
+				job.peakHeapMb() + "/" + job.liveHeapMb() + " MB", steps.toString() });
+	}
+
+	private static void printTable() {
+		String format = "%-58s %12s %10s %22s %14s %9s %13s  %s%n";
+		System.out.printf(Locale.ROOT, format, "what", "items", "time", "items/s", "rows/s", "start-up",
+				"heap peak/live", "steps");
+		for (String[] row : table) {
+			System.out.printf(Locale.ROOT, format, (Object[]) row);
+		}
+	}
+
+	private static String seconds(double seconds) {
+		return String.format(Locale.ROOT, "%.1f s", seconds);
+	}
+
+	private static String rate(double perSecond) {
+		return String.format(Locale.ROOT, "%,.0f", perSecond);
+	}
+
+	private static double middle(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		return sorted.get(sorted.size() / 2);
+	}
+
+	private static Connection connect(String suffix) throws SQLException {
+		return DriverManager.getConnection(URL + suffix, USER, PASSWORD);
+	}
+
+	private static String env(String name, String otherwise) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : otherwise;
+	}
+
+}

@@ -1,11 +1,11 @@
 package batch.partition;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,14 +20,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.StepLocator;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * A remote partition worker ({@code ./batch worker}): threads that take partitions from the
@@ -59,13 +61,9 @@ public class PartitionWorker {
 
 	private final AtomicInteger busy = new AtomicInteger();
 
-	private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "lease-renewal");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ThreadPoolTaskScheduler renewals = new ThreadPoolTaskScheduler();
 
-	private ExecutorService threads;
+	private ThreadPoolTaskExecutor threads;
 
 	private volatile boolean running;
 
@@ -74,7 +72,6 @@ public class PartitionWorker {
 		this.queue = queue;
 		this.jobRepository = jobRepository;
 		this.steps = steps;
-
 		this.properties = properties;
 		this.jobNames = List.copyOf(jobNames);
 		this.meters = meters;
@@ -93,9 +90,14 @@ public class PartitionWorker {
 			this.queue.prepare(jobName);
 		}
 		int count = this.properties.effectiveWorkerThreads();
-		AtomicInteger numbers = new AtomicInteger();
-		this.threads = Executors.newFixedThreadPool(count,
-				(task) -> new Thread(task, "worker-" + numbers.incrementAndGet()));
+		this.renewals.setThreadNamePrefix("lease-renewal-");
+		this.renewals.setDaemon(true);
+		this.renewals.initialize();
+		this.threads = new ThreadPoolTaskExecutor();
+		this.threads.setCorePoolSize(count);
+		this.threads.setMaxPoolSize(count);
+		this.threads.setThreadNamePrefix("worker-");
+		this.threads.initialize();
 		this.running = true;
 		for (int i = 1; i <= count; i++) {
 			String consumer = ProcessIdentity.current().host() + ":" + ProcessIdentity.current().pid() + ":" + i;
@@ -110,7 +112,7 @@ public class PartitionWorker {
 	 * @return whether none is left running
 	 */
 	public boolean stop() throws InterruptedException {
-		ExecutorService started;
+		ThreadPoolTaskExecutor started;
 		synchronized (this) {
 			this.running = false;
 			started = this.threads;
@@ -118,9 +120,10 @@ public class PartitionWorker {
 		if (started == null) {
 			return true;
 		}
-		started.shutdown();
-		boolean drained = started.awaitTermination(this.properties.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
-		this.renewals.shutdownNow();
+		ThreadPoolExecutor pool = started.getThreadPoolExecutor();
+		pool.shutdown();
+		boolean drained = pool.awaitTermination(this.properties.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		this.renewals.shutdown();
 		return drained;
 	}
 
@@ -238,7 +241,7 @@ public class PartitionWorker {
 		this.jobRepository.updateExecutionContext(execution);
 		long period = Math.max(1, this.properties.lease().toMillis() / 3);
 		ScheduledFuture<?> renewal = this.renewals.scheduleWithFixedDelay(() -> renew(delivery, consumer, execution),
-				period, period, TimeUnit.MILLISECONDS);
+				Instant.now().plusMillis(period), Duration.ofMillis(period));
 		try {
 			step.execute(execution);
 		}

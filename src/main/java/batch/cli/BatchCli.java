@@ -15,6 +15,8 @@ import picocli.CommandLine;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
 /**
  * Parses the command line with picocli and runs the command. Arguments in Spring's form
  * ({@code --spring.datasource.url=...}, {@code --batch.chunk-size=...}) configure the application
@@ -128,16 +130,17 @@ public final class BatchCli {
 			if (!this.received.compareAndSet(false, true)) {
 				System.exit(code);
 			}
-			Thread stopper = new Thread(() -> {
+			// off the signal's own thread, which must return for the JVM to go on
+			SimpleAsyncTaskExecutor stopper = new SimpleAsyncTaskExecutor("stop-on-" + signal.getName() + "-");
+			stopper.setDaemon(true);
+			stopper.execute(() -> {
 				try {
 					stop(code);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
-			}, "stop-on-" + signal.getName());
-			stopper.setDaemon(true);
-			stopper.start();
+			});
 		}
 
 		private void stop(int code) throws InterruptedException {

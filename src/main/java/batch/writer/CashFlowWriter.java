@@ -2,7 +2,6 @@ package batch.writer;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -107,7 +106,7 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 		int i = row.index();
 		ps.setString(1, events.contractId());
 		ps.setInt(2, i + 1);
-		ps.setDate(3, Date.valueOf(events.time(i).toLocalDate()));
+		ps.setObject(3, events.time(i).toLocalDate(), Types.DATE);
 		ps.setString(4, events.type(i).name());
 		ps.setString(5, events.currency());
 		ps.setBigDecimal(6, decimal(events.payoff(i)));
@@ -122,11 +121,11 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 		ps.setString(1, events.contractId());
 		ps.setString(2, events.contractType().name());
 		ps.setString(3, events.currency());
-		ps.setDate(4, Date.valueOf(contract.valuationDate()));
+		ps.setObject(4, contract.valuationDate(), Types.DATE);
 		ps.setBigDecimal(5, decimal(contract.presentValue()));
 		ps.setInt(6, events.size());
 		if (events.size() > 0) {
-			ps.setDate(7, Date.valueOf(events.time(events.size() - 1).toLocalDate()));
+			ps.setObject(7, events.time(events.size() - 1).toLocalDate(), Types.DATE);
 		}
 		else {
 			ps.setNull(7, Types.DATE);

@@ -61,6 +61,8 @@ public class Harness {
 
 	private static final List<String[]> table = new ArrayList<>();
 
+	private static final List<String> databases = new ArrayList<>();
+
 	public static void main(String[] args) throws Exception {
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -83,6 +85,11 @@ public class Harness {
 		Ceilings ceilings = ceilings(large);
 		Job cashFlow = cashFlow(contracts);
 		printTable();
+		try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+			for (String database : databases) {
+				statement.execute("DROP DATABASE IF EXISTS " + database);
+			}
+		}
 		double jdbc = large.rowsPerSecond() / Math.max(ceilings.jdbcOne(), ceilings.jdbcMany());
 		double loadData = large.rowsPerSecond() / ceilings.loadData();
 		System.out.printf(Locale.ROOT, "%nillustration/jdbc=%.2f illustration/load-data=%.2f cashflow-%dk-s=%.0f "
@@ -202,6 +209,9 @@ public class Harness {
 		try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
 			statement.execute("DROP DATABASE IF EXISTS " + database);
 			statement.execute("CREATE DATABASE " + database);
+		}
+		if (!databases.contains(database)) {
+			databases.add(database);
 		}
 		Path gcLog = WORK.resolve(database + "-gc.log");
 		Files.deleteIfExists(gcLog);

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -160,21 +161,9 @@ public class Harness {
 			app(List.of("generate", "policies", "--count", Long.toString(count), "--output", file.toString(), "--seed",
 					"2026"), null);
 		}
-		List<Job> results = new ArrayList<>();
-		int times = 1;
-		for (int run = 0; run < times; run++) {
-			String database = "bench_illustration_" + count;
-			Job job = runJob("illustrationJob", database,
-					List.of("illustrate", file.toString()), "illustration", "illustration_summary");
-			results.add(job);
-			if (run == 0 && job.seconds() < 120) {
-				times = runs;
-			}
-		}
-		Job median = median(results);
-		row(String.format(Locale.ROOT, "illustrationJob, %,d policies (%d run%s)", count, results.size(),
-				(results.size() > 1) ? "s" : ""), median, "policies");
-		return median;
+		return measured(String.format(Locale.ROOT, "illustrationJob, %,d policies", count), "policies",
+				() -> runJob("illustrationJob", "bench_illustration_" + count, List.of("illustrate", file.toString()),
+						"illustration", "illustration_summary"));
 	}
 
 	private static Job cashFlow(long count) throws Exception {
@@ -185,20 +174,26 @@ public class Harness {
 			app(List.of("generate", "contracts", "--count", Long.toString(count), "--output", file.toString(),
 					"--observations", observations.toString(), "--curves", curves.toString(), "--seed", "2026"), null);
 		}
+		return measured(String.format(Locale.ROOT, "cashFlowJob, %,d contracts", count), "contracts",
+				() -> runJob("cashFlowJob", "bench_cashflow_" + count, List.of("cashflow", file.toString(),
+						"--observations", observations.toString(), "--curves", curves.toString()), "cash_flow",
+						"contract_valuation"));
+	}
+
+	// The median of several runs if the first is short (under 2 minutes), else the one run; a row
+	// of the table.
+	private static Job measured(String what, String unit, Callable<Job> run) throws Exception {
 		List<Job> results = new ArrayList<>();
 		int times = 1;
-		for (int run = 0; run < times; run++) {
-			Job job = runJob("cashFlowJob", "bench_cashflow_" + count, List.of("cashflow", file.toString(),
-					"--observations", observations.toString(), "--curves", curves.toString()), "cash_flow",
-					"contract_valuation");
+		for (int i = 0; i < times; i++) {
+			Job job = run.call();
 			results.add(job);
-			if (run == 0 && job.seconds() < 120) {
+			if (i == 0 && job.seconds() < 120) {
 				times = runs;
 			}
 		}
 		Job median = median(results);
-		row(String.format(Locale.ROOT, "cashFlowJob, %,d contracts (%d run%s)", count, results.size(),
-				(results.size() > 1) ? "s" : ""), median, "contracts");
+		row(what + " (" + results.size() + " run" + ((results.size() > 1) ? "s" : "") + ")", median, unit);
 		return median;
 	}
 

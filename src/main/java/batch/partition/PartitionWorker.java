@@ -127,10 +127,6 @@ public class PartitionWorker {
 		return drained;
 	}
 
-	public int busy() {
-		return this.busy.get();
-	}
-
 	private void loop(String consumer) {
 		int next = 0;
 		while (this.running) {

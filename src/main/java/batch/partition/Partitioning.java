@@ -43,10 +43,6 @@ public final class Partitioning {
 		this.remoteProperties = remoteProperties;
 	}
 
-	public boolean isRemote() {
-		return this.remote;
-	}
-
 	/** The handler of a manager step that runs {@code worker} on each partition. */
 	public PartitionHandler handler(Step worker) {
 		int gridSize = this.properties.effectiveGridSize();

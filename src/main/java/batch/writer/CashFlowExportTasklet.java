@@ -5,17 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.StoppableTasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes {@code cash-flows.csv}, {@code valuations.csv} and {@code rejects.csv} in the spec's
  * formats for exactly the contracts of the run's input file. Re-running it rewrites the three.
  */
-public class CashFlowExportTasklet implements StoppableTasklet {
+public class CashFlowExportTasklet extends ExportTasklet {
 
 	static final List<String> CASH_FLOW_HEADER = List.of("contract_id", "seq", "event_date", "event_type", "currency",
 			"payoff", "notional_principal", "nominal_interest_rate", "accrued_interest");
@@ -35,50 +31,22 @@ public class CashFlowExportTasklet implements StoppableTasklet {
 	private static final String VALUATIONS = "SELECT v.* FROM contract_valuation v" + OF_RUN.formatted("v")
 			+ " ORDER BY v.contract_id";
 
-	private final JdbcTemplate jdbc;
-
-	private final Path directory;
-
-	private volatile CsvExport export;
-
-	private volatile boolean stopRequested;
-
 	private final long jobInstanceId;
 
 	public CashFlowExportTasklet(JdbcTemplate jdbc, Path directory, long jobInstanceId) {
-		this.jdbc = jdbc;
-		this.directory = directory;
+		super(jdbc, directory);
 		this.jobInstanceId = jobInstanceId;
 	}
 
-	// a stop asked for (SIGTERM, ./batch stop) ends a long export at its next row
 	@Override
-	public void stop() {
-		this.stopRequested = true;
-		CsvExport current = this.export;
-		if (current != null) {
-			current.stop();
-		}
-	}
-
-	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+	long write(CsvExport export) {
 		Object[] run = { this.jobInstanceId, this.jobInstanceId };
-		long rows;
-		try (CsvExport export = new CsvExport(this.jdbc, this.directory)) {
-			this.export = export;
-			if (this.stopRequested) {
-				export.stop();
-			}
-			rows = export.write("cash-flows.csv", CASH_FLOW_HEADER, CASH_FLOWS, run,
-					CashFlowExportTasklet::cashFlow);
-			rows += export.write("valuations.csv", VALUATION_HEADER, VALUATIONS, run,
-					CashFlowExportTasklet::valuation);
-			rows += export.writeRejects(this.jobInstanceId, RejectRecorder.CONTRACTS, "contract_id");
-			export.commit();
-		}
-		contribution.incrementWriteCount(rows);
-		return RepeatStatus.FINISHED;
+		long rows = export.write("cash-flows.csv", CASH_FLOW_HEADER, CASH_FLOWS, run,
+				CashFlowExportTasklet::cashFlow);
+		rows += export.write("valuations.csv", VALUATION_HEADER, VALUATIONS, run,
+				CashFlowExportTasklet::valuation);
+		rows += export.writeRejects(this.jobInstanceId, RejectRecorder.CONTRACTS, "contract_id");
+		return rows;
 	}
 
 	private static String[] cashFlow(ResultSet rs) throws SQLException {

@@ -5,10 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.tasklet.StoppableTasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -16,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * formats: for a run with an input file, exactly that file's policies and rejects; for a
  * recalculation of the book, every policy. Re-running it rewrites the three files.
  */
-public class IllustrationExportTasklet implements StoppableTasklet {
+public class IllustrationExportTasklet extends ExportTasklet {
 
 	static final List<String> ILLUSTRATION_HEADER = List.of("policy_id", "product_code", "policy_year", "age",
 			"premium", "total_premiums_paid", "guaranteed_death_benefit", "guaranteed_surrender_value",
@@ -38,14 +34,6 @@ public class IllustrationExportTasklet implements StoppableTasklet {
 	private static final String SUMMARIES_OF_RUN = "SELECT s.* FROM illustration_summary s"
 			+ " JOIN run_policy r ON r.policy_id = s.policy_id WHERE r.job_instance_id = ?";
 
-	private final JdbcTemplate jdbc;
-
-	private final Path directory;
-
-	private volatile CsvExport export;
-
-	private volatile boolean stopRequested;
-
 	private final long jobInstanceId;
 
 	private final boolean wholeBook;
@@ -55,42 +43,22 @@ public class IllustrationExportTasklet implements StoppableTasklet {
 	 * @param wholeBook export every policy, not only those the run imported
 	 */
 	public IllustrationExportTasklet(JdbcTemplate jdbc, Path directory, long jobInstanceId, boolean wholeBook) {
-		this.jdbc = jdbc;
-		this.directory = directory;
+		super(jdbc, directory);
 		this.jobInstanceId = jobInstanceId;
 		this.wholeBook = wholeBook;
 	}
 
-	// a stop asked for (SIGTERM, ./batch stop) ends a long export at its next row
 	@Override
-	public void stop() {
-		this.stopRequested = true;
-		CsvExport current = this.export;
-		if (current != null) {
-			current.stop();
-		}
-	}
-
-	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+	long write(CsvExport export) {
 		Object[] run = this.wholeBook ? new Object[0] : new Object[] { this.jobInstanceId };
-		long rows;
-		try (CsvExport export = new CsvExport(this.jdbc, this.directory)) {
-			this.export = export;
-			if (this.stopRequested) {
-				export.stop();
-			}
-			rows = export.write("illustrations.csv", ILLUSTRATION_HEADER,
-					(this.wholeBook ? ILLUSTRATIONS : ILLUSTRATIONS_OF_RUN) + " ORDER BY i.policy_id, i.policy_year", run,
-					IllustrationExportTasklet::illustration);
-			rows += export.write("summary.csv", SUMMARY_HEADER,
-					(this.wholeBook ? SUMMARIES : SUMMARIES_OF_RUN) + " ORDER BY s.policy_id", run,
-					IllustrationExportTasklet::summary);
-			rows += export.writeRejects(this.jobInstanceId, RejectRecorder.POLICIES, "policy_id");
-			export.commit();
-		}
-		contribution.incrementWriteCount(rows);
-		return RepeatStatus.FINISHED;
+		long rows = export.write("illustrations.csv", ILLUSTRATION_HEADER,
+				(this.wholeBook ? ILLUSTRATIONS : ILLUSTRATIONS_OF_RUN) + " ORDER BY i.policy_id, i.policy_year", run,
+				IllustrationExportTasklet::illustration);
+		rows += export.write("summary.csv", SUMMARY_HEADER,
+				(this.wholeBook ? SUMMARIES : SUMMARIES_OF_RUN) + " ORDER BY s.policy_id", run,
+				IllustrationExportTasklet::summary);
+		rows += export.writeRejects(this.jobInstanceId, RejectRecorder.POLICIES, "policy_id");
+		return rows;
 	}
 
 	private static String[] illustration(ResultSet rs) throws SQLException {

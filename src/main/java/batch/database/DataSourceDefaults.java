@@ -9,10 +9,17 @@ import org.springframework.stereotype.Component;
  * Settings every MySQL or MariaDB connection needs, whatever URL the operator gives: batched
  * statements rewritten into multi-row inserts (the bulk upserts depend on it), the database
  * created on first use, and the user {@code root} when none is configured, as on a fresh local
- * server.
+ * server. Local files for {@code LOAD DATA LOCAL INFILE} may be read from the application's spool
+ * directory only.
  */
 @Component
 class DataSourceDefaults implements BeanPostProcessor {
+
+	private final LoadDataSpool spool;
+
+	DataSourceDefaults(LoadDataSpool spool) {
+		this.spool = spool;
+	}
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -21,6 +28,7 @@ class DataSourceDefaults implements BeanPostProcessor {
 			hikari.addDataSourceProperty("createDatabaseIfNotExist", "true");
 			hikari.addDataSourceProperty("cachePrepStmts", "true");
 			hikari.addDataSourceProperty("prepStmtCacheSize", "64");
+			hikari.addDataSourceProperty("allowLoadLocalInfileInPath", this.spool.directory().toString());
 			if (hikari.getUsername() == null || hikari.getUsername().isEmpty()) {
 				hikari.setUsername("root");
 			}

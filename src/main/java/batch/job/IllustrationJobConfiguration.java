@@ -19,7 +19,7 @@ import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,7 +65,7 @@ class IllustrationJobConfiguration {
 	@Bean
 	Step importPoliciesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			StepProperties properties, CsvItemReader policyCsvReader, PolicyImportProcessor policyImportProcessor,
-			CompositeItemWriter<ImportedPolicy> policyWriter,
+			ItemWriter<ImportedPolicy> policyWriter,
 			RejectRecorder<CsvRecord, ImportedPolicy> policyRejectRecorder) {
 		return Steps.rejectingChunkStep("importPolicies", jobRepository, transactionManager, properties.chunkSize(),
 				policyCsvReader, policyImportProcessor, policyWriter, policyRejectRecorder);

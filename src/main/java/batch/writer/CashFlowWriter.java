@@ -3,9 +3,7 @@ package batch.writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +19,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Upserts a chunk's projected contracts in batched statements: their events, numbered from 1, the
+ * Upserts a chunk's projected contracts: their events, numbered from 1, the
  * removal of events a contract no longer has, and their valuations. Counts the event rows
  * it wrote in the step's context, so that the count survives a restart.
  */
@@ -30,13 +28,15 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 	/** Execution context key of the cash-flow rows written by this step. */
 	public static final String ROWS_WRITTEN_KEY = "cashFlow.rowsWritten";
 
-	static final String EVENT_UPSERT = Upsert.sql("cash_flow", List.of("contract_id", "seq"),
+	private final Upsert<EventRow> events = new Upsert<>("cash_flow", List.of("contract_id", "seq"),
 			List.of("event_date", "event_type", "currency", "payoff", "notional_principal", "nominal_interest_rate",
-					"accrued_interest", "job_execution_id"));
+					"accrued_interest", "job_execution_id"),
+			this::event);
 
-	static final String VALUATION_UPSERT = Upsert.sql("contract_valuation", List.of("contract_id"),
+	private final Upsert<ProjectedContract> valuations = new Upsert<>("contract_valuation", List.of("contract_id"),
 			List.of("contract_type", "currency", "valuation_date", "pv", "events", "last_event_date",
-					"job_execution_id"));
+					"job_execution_id"),
+			this::valuation);
 
 	// By exact key: a range delete would also lock the next contract's first row, which another
 	// partition may be writing, and two partitions doing so deadlock on MySQL.
@@ -47,36 +47,39 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 
 	private final JdbcTemplate jdbc;
 
+	private final BulkWriter bulk;
+
 	private final long jobExecutionId;
 
 	private long rowsWritten;
 
 	private final WriteMetrics metrics;
 
-	public CashFlowWriter(JdbcTemplate jdbc, long jobExecutionId, WriteMetrics metrics) {
+	public CashFlowWriter(JdbcTemplate jdbc, BulkWriter bulk, long jobExecutionId, WriteMetrics metrics) {
 		this.jdbc = jdbc;
+		this.bulk = bulk;
 		this.jobExecutionId = jobExecutionId;
 		this.metrics = metrics;
 	}
 
 	@Override
 	public void write(Chunk<? extends ProjectedContract> chunk) {
-		List<EventRow> events = new ArrayList<>();
+		List<EventRow> rows = new ArrayList<>();
 		for (ProjectedContract contract : chunk) {
 			for (int i = 0; i < contract.events().size(); i++) {
-				events.add(new EventRow(contract.events(), i));
+				rows.add(new EventRow(contract.events(), i));
 			}
 		}
 		List<? extends ProjectedContract> contracts = chunk.getItems();
 		List<Object[]> stale = staleEvents(contracts);
-		this.jdbc.batchUpdate(EVENT_UPSERT, events, Upsert.BATCH_ROWS, this::setEvent);
+		this.bulk.upsert(this.events, rows);
 		if (!stale.isEmpty()) {
 			this.jdbc.batchUpdate(STALE_EVENT_DELETE, stale);
 		}
-		this.jdbc.batchUpdate(VALUATION_UPSERT, contracts, Upsert.BATCH_ROWS, this::setValuation);
-		this.rowsWritten += events.size();
+		this.bulk.upsert(this.valuations, contracts);
+		this.rowsWritten += rows.size();
 		this.metrics.projected(contracts.size());
-		this.metrics.upserted("cash_flow", events.size());
+		this.metrics.upserted("cash_flow", rows.size());
 		this.metrics.upserted("contract_valuation", contracts.size());
 	}
 
@@ -101,36 +104,31 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 		return stale;
 	}
 
-	private void setEvent(PreparedStatement ps, EventRow row) throws SQLException {
-		CashFlowProjection events = row.events();
+	private void event(EventRow row, Row values) throws SQLException {
+		CashFlowProjection projection = row.events();
 		int i = row.index();
-		ps.setString(1, events.contractId());
-		ps.setInt(2, i + 1);
-		ps.setObject(3, events.time(i).toLocalDate(), Types.DATE);
-		ps.setString(4, events.type(i).name());
-		ps.setString(5, events.currency());
-		ps.setBigDecimal(6, decimal(events.payoff(i)));
-		ps.setBigDecimal(7, decimal(events.notionalPrincipal(i)));
-		ps.setBigDecimal(8, decimal(events.nominalInterestRate(i)));
-		ps.setBigDecimal(9, decimal(events.accruedInterest(i)));
-		ps.setLong(10, this.jobExecutionId);
+		values.add(projection.contractId());
+		values.add(i + 1);
+		values.add(projection.time(i).toLocalDate());
+		values.add(projection.type(i).name());
+		values.add(projection.currency());
+		values.add(decimal(projection.payoff(i)));
+		values.add(decimal(projection.notionalPrincipal(i)));
+		values.add(decimal(projection.nominalInterestRate(i)));
+		values.add(decimal(projection.accruedInterest(i)));
+		values.add(this.jobExecutionId);
 	}
 
-	private void setValuation(PreparedStatement ps, ProjectedContract contract) throws SQLException {
-		CashFlowProjection events = contract.events();
-		ps.setString(1, events.contractId());
-		ps.setString(2, events.contractType().name());
-		ps.setString(3, events.currency());
-		ps.setObject(4, contract.valuationDate(), Types.DATE);
-		ps.setBigDecimal(5, decimal(contract.presentValue()));
-		ps.setInt(6, events.size());
-		if (events.size() > 0) {
-			ps.setObject(7, events.time(events.size() - 1).toLocalDate(), Types.DATE);
-		}
-		else {
-			ps.setNull(7, Types.DATE);
-		}
-		ps.setLong(8, this.jobExecutionId);
+	private void valuation(ProjectedContract contract, Row values) throws SQLException {
+		CashFlowProjection projection = contract.events();
+		values.add(projection.contractId());
+		values.add(projection.contractType().name());
+		values.add(projection.currency());
+		values.add(contract.valuationDate());
+		values.add(decimal(contract.presentValue()));
+		values.add(projection.size());
+		values.add((projection.size() > 0) ? projection.time(projection.size() - 1).toLocalDate() : null);
+		values.add(this.jobExecutionId);
 	}
 
 	/** A calculated figure as stored and exported: 10 decimal places. */

@@ -93,9 +93,9 @@ class CashFlowWriterConfiguration {
 
 	@Bean
 	@StepScope
-	CashFlowWriter cashFlowWriter(JdbcTemplate jdbcTemplate, WriteMetrics metrics,
+	CashFlowWriter cashFlowWriter(JdbcTemplate jdbcTemplate, BulkWriter bulkWriter, WriteMetrics metrics,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new CashFlowWriter(jdbcTemplate, jobExecutionId, metrics);
+		return new CashFlowWriter(jdbcTemplate, bulkWriter, jobExecutionId, metrics);
 	}
 
 	@Bean

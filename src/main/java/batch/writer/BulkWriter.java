@@ -1,0 +1,137 @@
+package batch.writer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.List;
+
+import batch.database.LoadDataSpool;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.StatementCallback;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes result rows in the chunk's transaction by the fastest way the database offers. On MySQL
+ * and MariaDB servers that allow it ({@code local_infile=ON}) that is {@code LOAD DATA LOCAL INFILE}
+ * from a file in the {@link LoadDataSpool}, several times faster than batched statements because
+ * the server parses plain text instead of one bound statement per row. A warning from the load
+ * (a value truncated or converted) fails the chunk, so that nothing is changed silently.
+ * Elsewhere (H2, a server with {@code local_infile=OFF}, or {@code batch.writer.load-data=false})
+ * rows go in JDBC batches of {@link Upsert#BATCH_ROWS}.
+ */
+@Component
+public class BulkWriter {
+
+	private static final Log logger = LogFactory.getLog(BulkWriter.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final LoadDataSpool spool;
+
+	private final boolean loadDataWanted;
+
+	private volatile Boolean loadData;
+
+	BulkWriter(JdbcTemplate jdbc, LoadDataSpool spool,
+			@Value("${batch.writer.load-data:true}") boolean loadDataWanted) {
+		this.jdbc = jdbc;
+		this.spool = spool;
+		this.loadDataWanted = loadDataWanted;
+	}
+
+	/** Upserts one row per item, in the order given. */
+	<T> void upsert(Upsert<T> upsert, List<? extends T> items) {
+		if (items.isEmpty()) {
+			return;
+		}
+		if (loadData()) {
+			load(upsert, items);
+		}
+		else {
+			this.jdbc.batchUpdate(upsert.sql(), items, Upsert.BATCH_ROWS, (ps, item) -> upsert.bind(item, ps));
+		}
+	}
+
+	/** Whether rows are written by {@code LOAD DATA}, decided on first use. */
+	boolean loadData() {
+		Boolean decided = this.loadData;
+		if (decided == null) {
+			decided = this.loadDataWanted && this.jdbc.execute((ConnectionCallback<Boolean>) this::loadDataAllowed);
+			this.loadData = decided;
+		}
+		return decided;
+	}
+
+	private boolean loadDataAllowed(Connection connection) throws SQLException {
+		String product = connection.getMetaData().getDatabaseProductName();
+		if (!"MySQL".equalsIgnoreCase(product) && !"MariaDB".equalsIgnoreCase(product)) {
+			return false;
+		}
+		if (!this.spool.nameable()) {
+			logger.warn("Results are written by batched statements, not LOAD DATA: the spool directory "
+					+ this.spool.directory() + " has a quote or backslash in its name; set java.io.tmpdir");
+			return false;
+		}
+		try (var statement = connection.createStatement();
+				var result = statement.executeQuery("SELECT @@local_infile")) {
+			if (result.next() && result.getInt(1) == 1) {
+				return true;
+			}
+		}
+		logger.warn("Results are written by batched statements, several times slower than LOAD DATA: the server"
+				+ " has local_infile=OFF. Set local_infile=ON on the server, or batch.writer.load-data=false to"
+				+ " choose batched statements");
+		return false;
+	}
+
+	private <T> void load(Upsert<T> upsert, List<? extends T> items) {
+		Path file = null;
+		try {
+			file = this.spool.newFile();
+			try (LoadDataFile rows = new LoadDataFile(file)) {
+				for (T item : items) {
+					upsert.bind(item, rows);
+					rows.endRow();
+				}
+			}
+			String sql = upsert.loadDataSql(file);
+			this.jdbc.execute((StatementCallback<Void>) (statement) -> {
+				statement.execute(sql);
+				SQLWarning warning = statement.getWarnings();
+				if (warning != null) {
+					throw new DataIntegrityViolationException("LOAD DATA into " + upsert.table()
+							+ " was not exact, so the chunk is rolled back: " + warning.getMessage());
+				}
+				return null;
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the rows for " + upsert.table() + " to the spool directory "
+					+ this.spool.directory() + ": " + ex.getMessage(), ex);
+		}
+		catch (SQLException ex) {
+			throw this.jdbc.getExceptionTranslator().translate("bind rows for " + upsert.table(), null, ex);
+		}
+		finally {
+			if (file != null) {
+				try {
+					Files.deleteIfExists(file);
+				}
+				catch (IOException ex) {
+					logger.warn("Cannot delete " + file + ": " + ex.getMessage());
+				}
+			}
+		}
+	}
+
+}

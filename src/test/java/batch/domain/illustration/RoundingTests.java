@@ -1,0 +1,71 @@
+package batch.domain.illustration;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link Rounding#ofQuotient} takes a shortcut; it must give, for every input, what rounding the
+ * quotient at 34 significant digits gives.
+ */
+class RoundingTests {
+
+	@Test
+	void quotientsOfMoneyRoundAsAtWorkingPrecision() {
+		SplittableRandom random = new SplittableRandom(2026);
+		for (int i = 0; i < 200_000; i++) {
+			BigDecimal dividend = BigDecimal.valueOf(random.nextLong(-10_000_000_000_000L, 10_000_000_000_000L),
+					random.nextInt(0, 9));
+			BigDecimal divisor = BigDecimal.valueOf(random.nextLong(1, 1_000_000_000L), random.nextInt(0, 7));
+			for (Rounding rounding : Rounding.values()) {
+				assertThat(rounding.ofQuotient(dividend, divisor)).as("%s / %s", dividend, divisor)
+					.isEqualTo(atWorkingPrecision(rounding, dividend, divisor));
+			}
+		}
+	}
+
+	@Test
+	void quotientsJustBesideAHalfRoundAsAtWorkingPrecision() {
+		// 1/3 of 0.0149999999...7 + 3e-34: exact quotient a hair below the half at 2 places, which the
+		// 34-digit quotient may round onto; and quotients whose guard digits read 499999 or 500000
+		BigDecimal three = BigDecimal.valueOf(3);
+		BigDecimal[] dividends = { new BigDecimal("0.0149999999999999999999999999999999999"),
+				new BigDecimal("0.01499999999999999999999999999999999995"), new BigDecimal("0.0449999999999999999999"),
+				new BigDecimal("0.04500000000000000000001"), new BigDecimal("12.34549999999"),
+				new BigDecimal("12.3455000001"), new BigDecimal("-12.34549999999999999999999999999999999") };
+		for (BigDecimal dividend : dividends) {
+			for (BigDecimal divisor : new BigDecimal[] { BigDecimal.ONE, three, BigDecimal.valueOf(12),
+					new BigDecimal("0.999999999999999999999999999999999999") }) {
+				for (Rounding rounding : Rounding.values()) {
+					assertThat(rounding.ofQuotient(dividend, divisor)).as("%s / %s", dividend, divisor)
+						.isEqualTo(atWorkingPrecision(rounding, dividend, divisor));
+				}
+			}
+		}
+	}
+
+	@Test
+	void aQuotientWhose34DigitsRoundOntoAHalfRoundsUpAsTheSpecSays() {
+		// 0.0049999...9 (35 nines after 0.004): at 34 significant digits it is 0.005, which rounds to 0.01;
+		// the exact quotient would round to 0.00
+		BigDecimal dividend = new BigDecimal("0.004" + "9".repeat(35));
+		assertThat(Rounding.R2.ofQuotient(dividend, BigDecimal.ONE)).isEqualByComparingTo("0.01");
+		assertThat(dividend.setScale(2, RoundingMode.HALF_UP)).isEqualByComparingTo("0.00");
+	}
+
+	@Test
+	void largeQuotientsRoundAsAtWorkingPrecision() {
+		BigDecimal dividend = new BigDecimal("123456789012345678901234567890.125");
+		assertThat(Rounding.R2.ofQuotient(dividend, BigDecimal.valueOf(7)))
+			.isEqualTo(atWorkingPrecision(Rounding.R2, dividend, BigDecimal.valueOf(7)));
+	}
+
+	private static BigDecimal atWorkingPrecision(Rounding rounding, BigDecimal dividend, BigDecimal divisor) {
+		return rounding.of(dividend.divide(divisor, Rounding.WORKING));
+	}
+
+}

@@ -108,7 +108,7 @@ public class Harness {
 			StringBuilder settings = new StringBuilder();
 			try (ResultSet rs = statement.executeQuery("SELECT VERSION(), @@innodb_buffer_pool_size, "
 					+ "@@innodb_flush_log_at_trx_commit, @@sync_binlog, @@log_bin, @@innodb_log_file_size, "
-					+ "@@max_allowed_packet")) {
+					+ "@@max_allowed_packet, @@local_infile")) {
 				rs.next();
 				System.out.println("server: " + rs.getString(1) + " at " + URL);
 				settings.append("innodb_buffer_pool_size=").append(rs.getLong(2) >> 20).append("M")
@@ -116,12 +116,14 @@ public class Harness {
 					.append(" sync_binlog=").append(rs.getString(4))
 					.append(" log_bin=").append(rs.getString(5))
 					.append(" innodb_log_file_size=").append(rs.getLong(6) >> 20).append("M")
-					.append(" max_allowed_packet=").append(rs.getLong(7) >> 20).append("M");
+					.append(" max_allowed_packet=").append(rs.getLong(7) >> 20).append("M")
+					.append(" local_infile=").append(rs.getInt(8) == 1 ? "ON" : "OFF");
 			}
 			System.out.println("server settings: " + settings);
 		}
 		System.out.println("settings: application defaults (chunk 1000, grid size and threads = cores), "
-				+ "JDBC rewriteBatchedStatements=true cachePrepStmts=true; job JVMs -Xmx512m; ceilings on "
+				+ "results by LOAD DATA LOCAL INFILE where local_infile=ON, else JDBC batches (rewriteBatchedStatements=true); "
+				+ "job JVMs -Xmx512m; ceilings on "
 				+ threads + " threads at most; " + runs + " runs of anything under 2 minutes, the median shown");
 		System.out.println();
 	}

@@ -22,8 +22,13 @@ public class LoadDataSpool implements DisposableBean {
 
 	private Path directory;
 
+	private boolean destroyed;
+
 	/** The spool directory, created on the first call. */
 	public synchronized Path directory() {
+		if (this.destroyed) {
+			throw new IllegalStateException("the application is closing: the spool directory is gone");
+		}
 		if (this.directory == null) {
 			try {
 				this.directory = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
@@ -55,6 +60,7 @@ public class LoadDataSpool implements DisposableBean {
 
 	@Override
 	public synchronized void destroy() throws IOException {
+		this.destroyed = true;
 		if (this.directory == null) {
 			return;
 		}

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.util.List;
 
 import batch.database.LoadDataSpool;
@@ -54,7 +55,7 @@ public class BulkWriter {
 		if (items.isEmpty()) {
 			return;
 		}
-		if (loadData()) {
+		if (loadData(upsert)) {
 			load(upsert, items);
 		}
 		else {
@@ -62,36 +63,46 @@ public class BulkWriter {
 		}
 	}
 
-	/** Whether rows are written by {@code LOAD DATA}, decided on first use. */
-	boolean loadData() {
+	/**
+	 * Whether rows are written by {@code LOAD DATA}, decided on first use by loading an empty
+	 * file: that succeeds only where both the server ({@code local_infile=ON}) and the
+	 * connection (a MySQL URL, which {@code DataSourceDefaults} lets read the spool directory)
+	 * allow it.
+	 */
+	boolean loadData(Upsert<?> upsert) {
 		Boolean decided = this.loadData;
 		if (decided == null) {
-			decided = this.loadDataWanted && this.jdbc.execute((ConnectionCallback<Boolean>) this::loadDataAllowed);
+			decided = this.loadDataWanted && this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> {
+				String product = connection.getMetaData().getDatabaseProductName();
+				return ("MySQL".equalsIgnoreCase(product) || "MariaDB".equalsIgnoreCase(product))
+						&& loadsAnEmptyFile(connection, upsert);
+			});
 			this.loadData = decided;
 		}
 		return decided;
 	}
 
-	private boolean loadDataAllowed(Connection connection) throws SQLException {
-		String product = connection.getMetaData().getDatabaseProductName();
-		if (!"MySQL".equalsIgnoreCase(product) && !"MariaDB".equalsIgnoreCase(product)) {
-			return false;
-		}
+	private boolean loadsAnEmptyFile(Connection connection, Upsert<?> upsert) {
 		if (!this.spool.nameable()) {
 			logger.warn("Results are written by batched statements, not LOAD DATA: the spool directory "
 					+ this.spool.directory() + " has a quote or backslash in its name; set java.io.tmpdir");
 			return false;
 		}
-		try (var statement = connection.createStatement();
-				var result = statement.executeQuery("SELECT @@local_infile")) {
-			if (result.next() && result.getInt(1) == 1) {
-				return true;
-			}
+		Path empty = null;
+		try (Statement statement = connection.createStatement()) {
+			empty = this.spool.newFile();
+			statement.execute(upsert.loadDataSql(empty));
+			return true;
 		}
-		logger.warn("Results are written by batched statements, several times slower than LOAD DATA: the server"
-				+ " has local_infile=OFF. Set local_infile=ON on the server, or batch.writer.load-data=false to"
-				+ " choose batched statements");
-		return false;
+		catch (SQLException | IOException ex) {
+			logger.warn("Results are written by batched statements, several times slower than LOAD DATA LOCAL"
+					+ " INFILE, which was refused (" + ex.getMessage() + "). Set local_infile=ON on the server and"
+					+ " use a jdbc:mysql: URL, or set batch.writer.load-data=false to choose batched statements");
+			return false;
+		}
+		finally {
+			delete(empty);
+		}
 	}
 
 	private <T> void load(Upsert<T> upsert, List<? extends T> items) {
@@ -120,16 +131,21 @@ public class BulkWriter {
 					+ this.spool.directory() + ": " + ex.getMessage(), ex);
 		}
 		catch (SQLException ex) {
-			throw this.jdbc.getExceptionTranslator().translate("bind rows for " + upsert.table(), null, ex);
+			// only the binders declare it; writing to a file they do not throw it
+			throw new IllegalStateException("Cannot format the rows for " + upsert.table(), ex);
 		}
 		finally {
-			if (file != null) {
-				try {
-					Files.deleteIfExists(file);
-				}
-				catch (IOException ex) {
-					logger.warn("Cannot delete " + file + ": " + ex.getMessage());
-				}
+			delete(file);
+		}
+	}
+
+	private static void delete(Path file) {
+		if (file != null) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				logger.warn("Cannot delete " + file + ": " + ex.getMessage());
 			}
 		}
 	}

@@ -50,14 +50,15 @@ public class CashFlowExportTasklet extends ExportTasklet {
 	}
 
 	private static String[] cashFlow(ResultSet rs) throws SQLException {
-		return new String[] { rs.getString("contract_id"), rs.getString("seq"), rs.getString("event_date"),
-				rs.getString("event_type"), rs.getString("currency"), CsvExport.decimal(rs, "payoff", 10),
+		return new String[] { CsvExport.text(rs.getString("contract_id")), rs.getString("seq"),
+				rs.getString("event_date"), rs.getString("event_type"), CsvExport.text(rs.getString("currency")), CsvExport.decimal(rs, "payoff", 10),
 				CsvExport.decimal(rs, "notional_principal", 10), CsvExport.decimal(rs, "nominal_interest_rate", 10),
 				CsvExport.decimal(rs, "accrued_interest", 10) };
 	}
 
 	private static String[] valuation(ResultSet rs) throws SQLException {
-		return new String[] { rs.getString("contract_id"), rs.getString("contract_type"), rs.getString("currency"),
+		return new String[] { CsvExport.text(rs.getString("contract_id")), rs.getString("contract_type"),
+				CsvExport.text(rs.getString("currency")),
 				rs.getString("valuation_date"), CsvExport.decimal(rs, "pv", 10), rs.getString("events"),
 				(rs.getString("last_event_date") != null) ? rs.getString("last_event_date") : "" };
 	}

@@ -89,7 +89,7 @@ final class CsvExport implements AutoCloseable {
 	long writeRejects(long jobInstanceId, String source, String keyColumn) {
 		return write("rejects.csv", List.of("line_number", keyColumn, "reason_code", "message"), REJECTS,
 				new Object[] { jobInstanceId, source }, (rs) -> new String[] { rs.getString("line_number"),
-						rs.getString("record_key"), rs.getString("reason_code"), rs.getString("message") });
+						text(rs.getString("record_key")), rs.getString("reason_code"), text(rs.getString("message")) });
 	}
 
 	/** Stops the export at its next row, leaving no partial file and the old files in place. */
@@ -128,6 +128,22 @@ final class CsvExport implements AutoCloseable {
 
 	private static Path partial(Path target) {
 		return target.resolveSibling(target.getFileName() + ".part");
+	}
+
+	/**
+	 * A text that came from an input file, made inert for a spreadsheet: one that starts with
+	 * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return, which a spreadsheet
+	 * would take for a formula, gets a leading apostrophe (OWASP's advice on CSV injection).
+	 * Empty when null. Numbers the application formats itself are written as they are.
+	 */
+	static String text(String value) {
+		if (value == null || value.isEmpty()) {
+			return "";
+		}
+		return switch (value.charAt(0)) {
+			case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
+			default -> value;
+		};
 	}
 
 	/** Money with exactly 2 decimals, plain digits; empty when null. */

@@ -67,12 +67,13 @@ final class Upsert<T> {
 
 	/**
 	 * The bulk load of a file the application wrote itself, in its own spool directory: the
-	 * file's name is the only value in the statement, and {@link LoadDataFile} refuses one that
-	 * would need quoting.
+	 * file's name is the only value in the statement, and {@link batch.database.LoadDataSpool}
+	 * refuses a directory whose name would need quoting. The file is in {@code LOAD DATA}'s default
+	 * format (tab-separated, backslash escapes, LF line ends), so the statement names none, and
+	 * reads the same whatever the session's SQL mode.
 	 */
 	String loadDataSql(Path file) {
-		return "LOAD DATA LOCAL INFILE '" + file + "' REPLACE INTO TABLE " + this.table
-				+ " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
+		return "LOAD DATA LOCAL INFILE '" + file + "' REPLACE INTO TABLE " + this.table + " CHARACTER SET utf8mb4 ("
 				+ String.join(", ", this.columns) + ")";
 	}
 

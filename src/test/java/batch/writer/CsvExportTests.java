@@ -23,4 +23,16 @@ class CsvExportTests {
 		assertThat(CsvExport.decimal(null, 2)).isEmpty();
 	}
 
+
+	@Test
+	void textsThatASpreadsheetWouldTakeForAFormulaAreMadeInert() {
+		assertThat(CsvExport.text("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("'=HYPERLINK(\"http://x\",\"y\")");
+		assertThat(CsvExport.text("+1+1")).isEqualTo("'+1+1");
+		assertThat(CsvExport.text("-2+3")).isEqualTo("'-2+3");
+		assertThat(CsvExport.text("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(CsvExport.text("\t=1")).isEqualTo("'\t=1");
+		assertThat(CsvExport.text("LOAN-1")).isEqualTo("LOAN-1");
+		assertThat(CsvExport.text(null)).isEmpty();
+	}
+
 }

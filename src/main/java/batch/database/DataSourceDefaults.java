@@ -2,6 +2,7 @@ package batch.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DataSourceDefaults implements BeanPostProcessor {
 
-	private final LoadDataSpool spool;
+	// looked up when the data source is made, not with this post-processor, which comes first
+	private final ObjectProvider<LoadDataSpool> spool;
 
-	DataSourceDefaults(LoadDataSpool spool) {
+	DataSourceDefaults(ObjectProvider<LoadDataSpool> spool) {
 		this.spool = spool;
 	}
 
@@ -28,7 +30,7 @@ class DataSourceDefaults implements BeanPostProcessor {
 			hikari.addDataSourceProperty("createDatabaseIfNotExist", "true");
 			hikari.addDataSourceProperty("cachePrepStmts", "true");
 			hikari.addDataSourceProperty("prepStmtCacheSize", "64");
-			hikari.addDataSourceProperty("allowLoadLocalInfileInPath", this.spool.directory().toString());
+			hikari.addDataSourceProperty("allowLoadLocalInfileInPath", this.spool.getObject().directory().toString());
 			if (hikari.getUsername() == null || hikari.getUsername().isEmpty()) {
 				hikari.setUsername("root");
 			}

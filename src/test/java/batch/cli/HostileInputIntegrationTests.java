@@ -117,8 +117,11 @@ class HostileInputIntegrationTests {
 		return new Run(exitCode, out.toString(), err.toString());
 	}
 
-	// rows of a table, 0 before the schema exists
+	// rows of a table, 0 before the database or the schema exists
 	private static long count(String database, String table) throws Exception {
+		if (!exists(database)) {
+			return 0;
+		}
 		try (Connection connection = TestDatabase.connect(database); Statement statement = connection.createStatement();
 				ResultSet tables = connection.getMetaData().getTables(null, null, table, null)) {
 			if (!tables.next()) {
@@ -129,6 +132,20 @@ class HostileInputIntegrationTests {
 				return rs.getLong(1);
 			}
 		}
+	}
+
+	private static boolean exists(String database) throws Exception {
+		String name = database.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+		String server = database.substring(0, database.lastIndexOf('/') + 1);
+		try (Connection connection = TestDatabase.connect(server);
+				ResultSet rs = connection.getMetaData().getCatalogs()) {
+			while (rs.next()) {
+				if (rs.getString(1).equalsIgnoreCase(name)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static List<String> query(String database, String sql) throws Exception {

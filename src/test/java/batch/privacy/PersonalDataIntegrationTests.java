@@ -116,7 +116,7 @@ class PersonalDataIntegrationTests {
 		containsAny("logs and output of the first run", first.out() + first.err(), personal, found);
 		containsAny("logs and output of the second run", second.out() + second.err(), personal, found);
 		assertThat(found).isEmpty();
-		assertThat(first.err()).as("the logs were captured").contains("illustrationJob");
+		assertThat(first.err()).as("the logs were captured").contains("importPolicies");
 	}
 
 	@Test
@@ -151,7 +151,7 @@ class PersonalDataIntegrationTests {
 		String spacedUpperCase = "  " + holder[2].strip().toUpperCase(Locale.ROOT).replace(" ", "   ") + " ";
 
 		Run byName = lookup(HASH_KEY, "--name=" + spacedUpperCase);
-		Run byMobile = lookup(HASH_KEY, "--mobile=+91 " + holder[3]);
+		Run byMobile = lookup(HASH_KEY, "--mobile=" + holder[3].substring(0, 5) + " - " + holder[3].substring(5));
 		Run withAnotherKey = lookup(OTHER_HASH_KEY, "--name=" + holder[2]);
 		Run blank = lookup(HASH_KEY, "--name= ");
 

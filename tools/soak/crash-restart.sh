@@ -50,7 +50,7 @@ start=$(date +%s)
 java -Xmx512m -jar $JAR illustrate "$WORK/policies.csv" $(db "$reference") > "$WORK/reference.out" 2>&1
 seconds=$(( $(date +%s) - start ))
 checksums "$reference" > "$WORK/reference.sum"
-echo "  $(grep -m1 COMPLETED "$WORK/reference.out") in $seconds s"
+echo "  $(grep -m1 "^illustrationJob COMPLETED" "$WORK/reference.out") (wall $seconds s)"
 
 made=0
 survived=0
@@ -62,6 +62,7 @@ while [ "$made" -lt "$KILLS" ]; do
   kills=$(( RANDOM % 3 + 1 ))
   if [ $((made + kills)) -gt "$KILLS" ]; then kills=$((KILLS - made)); fi
   id=""
+  killed=0
   for k in $(seq 1 "$kills"); do
     if [ -z "$id" ]; then
       java -Xmx512m -jar $JAR illustrate "$WORK/policies.csv" $(db "$database") > "$WORK/run.out" 2> "$WORK/run.err" &
@@ -69,14 +70,18 @@ while [ "$made" -lt "$KILLS" ]; do
       java -Xmx512m -jar $JAR restart "$id" $(db "$database") > "$WORK/run.out" 2> "$WORK/run.err" &
     fi
     child=$!
-    # anywhere from the start-up to the end of an uninterrupted run, in tenths of a second
-    delay=$(( RANDOM % (seconds * 10 + 1) ))
+    # anywhere from the end of the start-up (about 3 s) to the end of an uninterrupted run, in
+    # tenths of a second
+    span=$(( seconds > 4 ? (seconds - 3) * 10 : 10 ))
+    delay=$(( 30 + RANDOM % (span + 1) ))
     sleep "$(( delay / 10 )).$(( delay % 10 ))"
     if kill -9 "$child" 2>/dev/null; then
       wait "$child" 2>/dev/null || true
       child=""
       made=$((made + 1))
-      if [ -z "$id" ]; then id=$(sed -n 's/^execution //p' "$WORK/run.out" | head -1); fi
+      killed=$((killed + 1))
+      # the run that was killed is the newest execution, whatever the process printed before it died
+      id=$(sql "$database" "SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION" 2>/dev/null | grep -v NULL || true)
       if [ -z "$id" ]; then
         echo "kill $made: trial $trial, at $(( delay / 10 )).$(( delay % 10 )) s, before the run was created"
         continue
@@ -85,6 +90,9 @@ while [ "$made" -lt "$KILLS" ]; do
         WHERE JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION) AND STATUS = 'STARTED'")
       echo "kill $made: trial $trial, at $(( delay / 10 )).$(( delay % 10 )) s, in $step"
       java -jar $JAR recover "$id" $(db "$database") > "$WORK/recover.out" 2>&1 || true
+      if sql "$database" "SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = $id" | grep -q COMPLETED; then
+        id=""  # it completed in the instant before the kill: the next try is a new run
+      fi
     else
       wait "$child" || true
       child=""
@@ -95,11 +103,12 @@ while [ "$made" -lt "$KILLS" ]; do
   if [ -z "$id" ]; then
     java -Xmx512m -jar $JAR illustrate "$WORK/policies.csv" $(db "$database") > "$WORK/final.out" 2>&1 || true
   elif ! sql "$database" "SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1" | grep -q COMPLETED; then
+    id=$(sql "$database" "SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION")
     java -Xmx512m -jar $JAR restart "$id" $(db "$database") > "$WORK/final.out" 2>&1 || true
   fi
   checksums "$database" > "$WORK/trial.sum"
   if cmp -s "$WORK/reference.sum" "$WORK/trial.sum"; then
-    survived=$((survived + kills))
+    survived=$((survived + killed))
     echo "  trial $trial: tables equal the uninterrupted run's"
   else
     echo "  trial $trial: TABLES DIFFER"

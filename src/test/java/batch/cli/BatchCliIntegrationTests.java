@@ -1,7 +1,5 @@
 package batch.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import batch.BatchApplication;
+import batch.testsupport.Cli;
+import batch.testsupport.Cli.Run;
 import batch.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class BatchCliIntegrationTests {
 		onMariaDb("illustrate", policies.toString()); // the schema exists
 		long instancesBefore = count(MARIADB, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE");
 
-		Run run = withLogsCaptured(() -> onMariaDb("illustrate", bad.toString()));
+		Run run = Cli.withLogs(() -> onMariaDb("illustrate", bad.toString()));
 
 		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
 		assertThat(run.out()).isEmpty();
@@ -86,7 +85,7 @@ class BatchCliIntegrationTests {
 		onMariaDb("cashflow", contracts.toString(), market, curves); // the schema exists
 		long instancesBefore = count(MARIADB, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE");
 
-		Run run = withLogsCaptured(() -> onMariaDb("cashflow", headless.toString(), market, curves));
+		Run run = Cli.withLogs(() -> onMariaDb("cashflow", headless.toString(), market, curves));
 		Run blankExport = onMariaDb("launch", "cashFlowJob", "input=" + contracts, "observations="
 				+ directory.resolve("contracts-observations.csv"), "curves=" + directory.resolve("contracts-curves.csv"),
 				"exportDir=");
@@ -170,8 +169,8 @@ class BatchCliIntegrationTests {
 
 	@Test
 	void aBadSettingOrAnUnreachableDatabaseIsOneLineWithoutAStackTrace() {
-		Run badSetting = withLogsCaptured(() -> onMariaDb("illustrate", policies.toString(), "--batch.chunk-size=0"));
-		Run noDatabase = withLogsCaptured(() -> run("illustrate", policies.toString(),
+		Run badSetting = Cli.withLogs(() -> onMariaDb("illustrate", policies.toString(), "--batch.chunk-size=0"));
+		Run noDatabase = Cli.withLogs(() -> run("illustrate", policies.toString(),
 				"--spring.datasource.url=jdbc:mysql://127.0.0.1:1/none"));
 
 		assertThat(badSetting.exitCode()).isEqualTo(ExitCodes.FAILED);
@@ -183,7 +182,7 @@ class BatchCliIntegrationTests {
 
 	@Test
 	void theServerRefusesToStartWithoutAToken() {
-		Run run = withLogsCaptured(() -> onMariaDb("serve", "--server.port=0"));
+		Run run = Cli.withLogs(() -> onMariaDb("serve", "--server.port=0"));
 
 		assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
 		assertThat(run.err()).contains("cannot start: batch.api.token is not set").doesNotContain("\tat ");
@@ -230,19 +229,6 @@ class BatchCliIntegrationTests {
 
 	// The run's own error output together with everything logged meanwhile, which goes to the
 	// process's standard error.
-	private static Run withLogsCaptured(java.util.function.Supplier<Run> command) {
-		java.io.PrintStream original = System.err;
-		java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
-		System.setErr(new java.io.PrintStream(logs, true, java.nio.charset.StandardCharsets.UTF_8));
-		try {
-			Run run = command.get();
-			return new Run(run.exitCode(), run.out(), run.err() + logs.toString(java.nio.charset.StandardCharsets.UTF_8));
-		}
-		finally {
-			System.setErr(original);
-		}
-	}
-
 	private static long executionId(Run run) {
 		Matcher matcher = EXECUTION.matcher(run.out());
 		assertThat(matcher.find()).as(run.out()).isTrue();
@@ -250,20 +236,11 @@ class BatchCliIntegrationTests {
 	}
 
 	private static Run onMariaDb(String... args) {
-		String[] withDatabase = new String[args.length + 3];
-		System.arraycopy(args, 0, withDatabase, 0, args.length);
-		withDatabase[args.length] = "--spring.datasource.url=" + MARIADB;
-		withDatabase[args.length + 1] = "--spring.datasource.username=" + TestDatabase.username();
-		withDatabase[args.length + 2] = "--spring.datasource.password=" + TestDatabase.password();
-		return run(withDatabase);
+		return Cli.onDatabase(MARIADB, args);
 	}
 
 	private static Run run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exitCode = new BatchCli(BatchApplication.class, new PrintWriter(out, true), new PrintWriter(err, true))
-			.run(args);
-		return new Run(exitCode, out.toString(), err.toString());
+		return Cli.run(args);
 	}
 
 	private static long count(String url, String sql) throws Exception {
@@ -273,10 +250,6 @@ class BatchCliIntegrationTests {
 			rs.next();
 			return rs.getLong(1);
 		}
-	}
-
-	private record Run(int exitCode, String out, String err) {
-
 	}
 
 }

@@ -1,8 +1,6 @@
 package batch.cli;
 
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import batch.BatchApplication;
+import batch.testsupport.Cli;
+import batch.testsupport.Cli.Run;
 import batch.testsupport.TestDatabase;
 import com.opencsv.CSVReader;
 import org.junit.jupiter.api.Test;
@@ -106,15 +105,7 @@ class HostileInputIntegrationTests {
 	}
 
 	private static Run cli(String database, String... args) {
-		List<String> all = new ArrayList<>(List.of(args));
-		all.add("--spring.datasource.url=" + database);
-		all.add("--spring.datasource.username=" + TestDatabase.username());
-		all.add("--spring.datasource.password=" + TestDatabase.password());
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exitCode = new BatchCli(BatchApplication.class, new PrintWriter(out, true), new PrintWriter(err, true))
-			.run(all.toArray(String[]::new));
-		return new Run(exitCode, out.toString(), err.toString());
+		return Cli.onDatabase(database, args);
 	}
 
 	// rows of a table, 0 before the database or the schema exists
@@ -163,10 +154,6 @@ class HostileInputIntegrationTests {
 		try (Reader reader = Files.newBufferedReader(file); CSVReader csv = new CSVReader(reader)) {
 			return csv.readAll();
 		}
-	}
-
-	private record Run(int exitCode, String out, String err) {
-
 	}
 
 }

@@ -1,11 +1,6 @@
 package batch.privacy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,12 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import batch.BatchApplication;
-import batch.cli.BatchCli;
 import batch.cli.ExitCodes;
+import batch.testsupport.Cli;
+import batch.testsupport.Cli.Run;
 import batch.testsupport.TestDatabase;
 import com.opencsv.CSVReader;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +58,7 @@ class PersonalDataIntegrationTests {
 	@BeforeAll
 	static void illustrateTwoHalvesUnderTwoKeys() throws Exception {
 		Path generated = directory.resolve("policies.csv");
-		assertThat(cli("generate", "policies", "--count", "600", "--output", generated.toString(), "--seed", "11",
+		assertThat(Cli.run("generate", "policies", "--count", "600", "--output", generated.toString(), "--seed", "11",
 				"--invalid-fraction", "0.1").exitCode()).isZero();
 		List<String> lines = Files.readAllLines(generated);
 		int half = lines.size() / 2;
@@ -74,10 +68,10 @@ class PersonalDataIntegrationTests {
 		Path secondHalf = Files.write(directory.resolve("second.csv"), secondLines);
 		rows = read(generated);
 
-		first = withLogs(() -> onDatabase(HASH_KEY, "k1", Map.of("k1", KEY_1), "illustrate", firstHalf.toString(),
+		first = Cli.withLogs(() -> onDatabase(HASH_KEY, "k1", Map.of("k1", KEY_1), "illustrate", firstHalf.toString(),
 				"--export-dir", directory.resolve("out1").toString()));
 		// the rotation: k2 encrypts new rows, k1 stays configured for the old ones
-		second = withLogs(() -> onDatabase(HASH_KEY, "k2", Map.of("k1", KEY_1, "k2", KEY_2), "illustrate",
+		second = Cli.withLogs(() -> onDatabase(HASH_KEY, "k2", Map.of("k1", KEY_1, "k2", KEY_2), "illustrate",
 				secondHalf.toString(), "--export-dir", directory.resolve("out2").toString()));
 		assertThat(first.exitCode()).as(first.err()).isZero();
 		assertThat(second.exitCode()).as(second.err()).isZero();
@@ -255,35 +249,10 @@ class PersonalDataIntegrationTests {
 
 	private static Run onDatabase(String hashKey, String keyId, Map<String, String> keys, String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
-		all.add("--spring.datasource.url=" + DATABASE);
-		all.add("--spring.datasource.username=" + TestDatabase.username());
-		all.add("--spring.datasource.password=" + TestDatabase.password());
 		all.add("--batch.privacy.hash-key=" + hashKey);
 		all.add("--batch.privacy.encryption-key-id=" + keyId);
 		new LinkedHashMap<>(keys).forEach((id, key) -> all.add("--batch.privacy.encryption-keys." + id + "=" + key));
-		return cli(all.toArray(String[]::new));
-	}
-
-	private static Run cli(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exitCode = new BatchCli(BatchApplication.class, new PrintWriter(out, true), new PrintWriter(err, true))
-			.run(args);
-		return new Run(exitCode, out.toString(), err.toString());
-	}
-
-	// the logs go to standard error: captured with the command's own error output
-	private static Run withLogs(Supplier<Run> command) {
-		PrintStream original = System.err;
-		ByteArrayOutputStream logs = new ByteArrayOutputStream();
-		System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
-		try {
-			Run run = command.get();
-			return new Run(run.exitCode(), run.out(), run.err() + logs.toString(StandardCharsets.UTF_8));
-		}
-		finally {
-			System.setErr(original);
-		}
+		return Cli.onDatabase(DATABASE, all.toArray(String[]::new));
 	}
 
 	private static String key(int seed) {
@@ -292,10 +261,6 @@ class PersonalDataIntegrationTests {
 			key[i] = (byte) (seed * 31 + i);
 		}
 		return Base64.getEncoder().encodeToString(key);
-	}
-
-	private record Run(int exitCode, String out, String err) {
-
 	}
 
 }

@@ -123,6 +123,62 @@ class RunLifecycleIntegrationTests {
 	}
 
 	@Test
+	void killedAtRandomMomentsAgainAndAgainTheRunFinishesWithTheSameResults() throws Exception {
+		long seed = System.nanoTime();
+		java.util.Random random = new java.util.Random(seed);
+		Path export = directory.resolve("after-random-kills");
+		long before = latestExecution();
+		List<String> moments = new ArrayList<>();
+		for (int kill = 0; kill < 3; kill++) {
+			long latest = latestExecution();
+			Process child = (latest == before)
+					? launch("illustrate", policies.toString(), "--export-dir", export.toString())
+					: launch("restart", Long.toString(latest));
+			// from the start-up into the calculation: the import, chunks, commits, partitions
+			long delay = 2000 + random.nextInt(6000);
+			Thread.sleep(delay);
+			child.destroyForcibly(); // SIGKILL
+			assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			latest = latestExecution();
+			String state = (latest == before) ? "no run yet" : status(latest);
+			moments.add(delay + " ms: " + state + ((latest == before) ? "" : " in " + runningStep(latest)));
+			// left running by the kill, created (STARTING) or under way (STARTED): the operator recovers it
+			if (state.equals("STARTING") || state.equals("STARTED") || state.equals("STOPPING")) {
+				Run recovered = inProcess("recover", Long.toString(latest));
+				assertThat(recovered.exitCode()).as(recovered.out() + recovered.err()).isZero();
+			}
+			else if (state.equals("COMPLETED")) {
+				break;
+			}
+		}
+		long latest = latestExecution();
+		if (latest == before || !status(latest).equals("COMPLETED")) {
+			Run finished = (latest == before)
+					? inProcess("illustrate", policies.toString(), "--export-dir", export.toString())
+					: inProcess("restart", Long.toString(latest));
+			assertThat(finished.exitCode()).as("kills (seed %d): %s%n%s", seed, moments, finished.err()).isZero();
+		}
+
+		assertSameExport(export);
+	}
+
+	private static long latestExecution() throws SQLException {
+		return count("SELECT COALESCE(MAX(JOB_EXECUTION_ID), 0) FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID > ?", 0);
+	}
+
+	private static String runningStep(long id) throws SQLException {
+		try (Connection connection = connect();
+				PreparedStatement statement = connection.prepareStatement("SELECT MAX(STEP_NAME) FROM BATCH_STEP_EXECUTION"
+						+ " WHERE JOB_EXECUTION_ID = ? AND STATUS = 'STARTED'")) {
+			statement.setLong(1, id);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return (rs.getString(1) != null) ? rs.getString(1) : "no step";
+			}
+		}
+	}
+
+	@Test
 	void sigtermToTheServerStopsItsRunsBeforeItEnds() throws Exception {
 		String token = "a-token-for-the-lifecycle-test";
 		Process server = launch("serve", "--server.port=0", "--batch.api.token=" + token,

@@ -2,10 +2,13 @@ package batch.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -16,9 +19,15 @@ import org.springframework.stereotype.Component;
  * {@code LOAD DATA LOCAL INFILE} before the server reads them back. MySQL connections may read
  * local files from this directory only ({@code allowLoadLocalInfileInPath}): a server that asked
  * for any other file would be refused. Created on first use, removed when the application closes.
+ * Its name carries the process id: a process killed with kill -9 cannot remove its own, so the
+ * next one to start removes those of processes that are gone.
  */
 @Component
 public class LoadDataSpool implements DisposableBean {
+
+	private static final String PREFIX = "batch-load-";
+
+	private static final Pattern OWNED = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-\\d+");
 
 	private Path directory;
 
@@ -30,11 +39,13 @@ public class LoadDataSpool implements DisposableBean {
 			throw new IllegalStateException("the application is closing: the spool directory is gone");
 		}
 		if (this.directory == null) {
+			String prefix = PREFIX + ProcessHandle.current().pid() + "-";
 			try {
 				this.directory = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-						? Files.createTempDirectory("batch-load-",
+						? Files.createTempDirectory(prefix,
 								PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
-						: Files.createTempDirectory("batch-load-");
+						: Files.createTempDirectory(prefix);
+				removeThoseOfDeadProcesses(this.directory.getParent());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot create a spool directory for LOAD DATA in "
@@ -58,17 +69,42 @@ public class LoadDataSpool implements DisposableBean {
 		return Files.createTempFile(directory(), "rows-", ".tsv");
 	}
 
+	// batch-load-<pid>-<random> of a process that no longer runs; another user's is left alone
+	private static void removeThoseOfDeadProcesses(Path temporary) {
+		try (DirectoryStream<Path> spools = Files.newDirectoryStream(temporary, PREFIX + "*")) {
+			for (Path spool : spools) {
+				Matcher name = OWNED.matcher(spool.getFileName().toString());
+				if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
+					try {
+						removeFiles(spool);
+						Files.deleteIfExists(spool);
+					}
+					catch (IOException ex) {
+						// not ours to remove, or gone already
+					}
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// a sweep that cannot list the directory changes nothing
+		}
+	}
+
+	private static void removeFiles(Path directory) throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				Files.deleteIfExists(file);
+			}
+		}
+	}
+
 	@Override
 	public synchronized void destroy() throws IOException {
 		this.destroyed = true;
 		if (this.directory == null) {
 			return;
 		}
-		try (Stream<Path> files = Files.list(this.directory)) {
-			for (Path file : (Iterable<Path>) files::iterator) {
-				Files.deleteIfExists(file);
-			}
-		}
+		removeFiles(this.directory);
 		Files.deleteIfExists(this.directory);
 		this.directory = null;
 	}

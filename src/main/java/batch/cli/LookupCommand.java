@@ -55,33 +55,25 @@ class LookupCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		String column;
-		String value;
-		if (this.holder.name != null) {
-			column = "holder_name_hash";
-			value = this.holder.name;
-			if (value.isBlank()) {
-				throw new CliException(ExitCodes.USAGE, "--name is blank: give the holder's name");
-			}
+		boolean byName = this.holder.name != null;
+		if (byName && this.holder.name.isBlank()) {
+			throw new CliException(ExitCodes.USAGE, "--name is blank: give the holder's name");
 		}
-		else {
-			column = "mobile_hash";
-			value = this.holder.mobile;
-			if (value == null || value.chars().noneMatch(Character::isDigit)) {
-				throw new CliException(ExitCodes.USAGE, "--mobile has no digits: give the holder's mobile number");
-			}
+		if (!byName && (this.holder.mobile == null || this.holder.mobile.chars().noneMatch(Character::isDigit))) {
+			throw new CliException(ExitCodes.USAGE, "--mobile has no digits: give the holder's mobile number");
 		}
 		PersonalDataProtector protector = this.spring.bean(PersonalDataProtector.class);
-		String hash = column.equals("holder_name_hash") ? protector.hashName(value) : protector.hashMobile(value);
+		String hash = byName ? protector.hashName(this.holder.name) : protector.hashMobile(this.holder.mobile);
 		// the column is one of two constants; the hash is a bound parameter
 		List<String[]> policies = this.spring.bean(JdbcTemplate.class)
-			.query("SELECT policy_id, product_code, commencement_date, job_execution_id FROM policy WHERE " + column
-					+ " = ? ORDER BY policy_id", (rs, row) -> new String[] { rs.getString(1), rs.getString(2),
-							rs.getString(3), rs.getString(4) }, hash);
+			.query("SELECT policy_id, product_code, commencement_date, job_execution_id FROM policy WHERE "
+					+ (byName ? "holder_name_hash" : "mobile_hash") + " = ? ORDER BY policy_id",
+					(rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) },
+					hash);
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (policies.isEmpty()) {
-			out.println("no policy matches: none was written with this " + (column.equals("holder_name_hash")
-					? "name" : "mobile number") + " under the configured hash key");
+			out.println("no policy matches: none was written with this " + (byName ? "name" : "mobile number")
+					+ " under the configured hash key");
 		}
 		else {
 			out.printf(Locale.ROOT, ROW, "policy_id", "product_code", "commenced", "written by execution");

@@ -61,32 +61,26 @@ class CashFlowJobConfiguration {
 	}
 
 	@Bean
-	Step importObservationsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StepProperties properties, CsvItemReader observationCsvReader,
+	Step importObservationsStep(ChunkSteps chunkSteps, CsvItemReader observationCsvReader,
 			ItemProcessor<CsvRecord, MarketDataRow.Observation> observationProcessor,
 			JdbcBatchItemWriter<MarketDataRow.Observation> observationWriter,
 			RejectRecorder<CsvRecord, MarketDataRow.Observation> observationRejectRecorder) {
-		return Steps.rejectingChunkStep("importObservations", jobRepository, transactionManager, properties.chunkSize(),
-				observationCsvReader, observationProcessor, observationWriter, observationRejectRecorder);
+		return chunkSteps.rejecting("importObservations", observationCsvReader, observationProcessor, observationWriter, observationRejectRecorder);
 	}
 
 	@Bean
-	Step importCurvesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StepProperties properties, CsvItemReader curveCsvReader,
+	Step importCurvesStep(ChunkSteps chunkSteps, CsvItemReader curveCsvReader,
 			ItemProcessor<CsvRecord, MarketDataRow.CurvePoint> curvePointProcessor,
 			JdbcBatchItemWriter<MarketDataRow.CurvePoint> curveWriter,
 			RejectRecorder<CsvRecord, MarketDataRow.CurvePoint> curveRejectRecorder) {
-		return Steps.rejectingChunkStep("importCurves", jobRepository, transactionManager, properties.chunkSize(),
-				curveCsvReader, curvePointProcessor, curveWriter, curveRejectRecorder);
+		return chunkSteps.rejecting("importCurves", curveCsvReader, curvePointProcessor, curveWriter, curveRejectRecorder);
 	}
 
 	@Bean
-	Step importContractsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StepProperties properties, CsvItemReader contractCsvReader,
+	Step importContractsStep(ChunkSteps chunkSteps, CsvItemReader contractCsvReader,
 			ContractImportProcessor contractImportProcessor, JdbcBatchItemWriter<ImportedContract> contractWriter,
 			RejectRecorder<CsvRecord, ImportedContract> contractRejectRecorder) {
-		return Steps.rejectingChunkStep("importContracts", jobRepository, transactionManager, properties.chunkSize(),
-				contractCsvReader, contractImportProcessor, contractWriter, contractRejectRecorder);
+		return chunkSteps.rejecting("importContracts", contractCsvReader, contractImportProcessor, contractWriter, contractRejectRecorder);
 	}
 
 	@Bean
@@ -97,12 +91,10 @@ class CashFlowJobConfiguration {
 
 	// A contract that needs market data the run does not have is rejected, and the run goes on.
 	@Bean
-	Step projectCashFlowsWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StepProperties properties, JdbcPagingItemReader<StagedContract> stagedContractReader,
+	Step projectCashFlowsWorkerStep(ChunkSteps chunkSteps, JdbcPagingItemReader<StagedContract> stagedContractReader,
 			CashFlowProcessor cashFlowProcessor, CashFlowWriter cashFlowWriter,
 			RejectRecorder<StagedContract, ProjectedContract> projectionRejectRecorder) {
-		return Steps.rejectingChunkStep("projectCashFlowsWorker", jobRepository, transactionManager, properties.chunkSize(),
-				stagedContractReader, cashFlowProcessor, cashFlowWriter, projectionRejectRecorder);
+		return chunkSteps.rejecting("projectCashFlowsWorker", stagedContractReader, cashFlowProcessor, cashFlowWriter, projectionRejectRecorder);
 	}
 
 	@Bean

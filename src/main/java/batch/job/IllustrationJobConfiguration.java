@@ -63,12 +63,11 @@ class IllustrationJobConfiguration {
 	}
 
 	@Bean
-	Step importPoliciesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StepProperties properties, CsvItemReader policyCsvReader, PolicyImportProcessor policyImportProcessor,
-			ItemWriter<ImportedPolicy> policyWriter,
+	Step importPoliciesStep(ChunkSteps chunkSteps, CsvItemReader policyCsvReader,
+			PolicyImportProcessor policyImportProcessor, ItemWriter<ImportedPolicy> policyWriter,
 			RejectRecorder<CsvRecord, ImportedPolicy> policyRejectRecorder) {
-		return Steps.rejectingChunkStep("importPolicies", jobRepository, transactionManager, properties.chunkSize(),
-				policyCsvReader, policyImportProcessor, policyWriter, policyRejectRecorder);
+		return chunkSteps.rejecting("importPolicies", policyCsvReader, policyImportProcessor, policyWriter,
+				policyRejectRecorder);
 	}
 
 	@Bean
@@ -78,16 +77,10 @@ class IllustrationJobConfiguration {
 	}
 
 	@Bean
-	Step calculateIllustrationsWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StepProperties properties, JdbcPagingItemReader<Policy> policyTableReader,
+	Step calculateIllustrationsWorkerStep(ChunkSteps chunkSteps, JdbcPagingItemReader<Policy> policyTableReader,
 			IllustrationProcessor illustrationProcessor, IllustrationWriter illustrationWriter) {
-		return new StepBuilder("calculateIllustrationsWorker", jobRepository)
-			.<Policy, Illustration>chunk(properties.chunkSize())
-			.transactionManager(transactionManager)
-			.reader(policyTableReader)
-			.processor(illustrationProcessor)
-			.writer(illustrationWriter)
-			.build();
+		return chunkSteps.<Policy, Illustration>step("calculateIllustrationsWorker", policyTableReader,
+				illustrationProcessor, illustrationWriter);
 	}
 
 	@Bean

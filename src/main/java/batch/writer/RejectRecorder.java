@@ -10,12 +10,14 @@ import batch.domain.Rejection;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Records every skipped item in {@code rejected_record} with its line number and reason code. The
- * rows of a chunk are written in one batch inside the chunk's transaction, so that they commit or
- * roll back with the chunk; a re-run of the same lines overwrites them.
+ * rows of a chunk are written in one batch by the chunk's writer ({@link #before}), inside the
+ * chunk's transaction, so that they commit, roll back and are retried with the chunk; a re-run of
+ * the same lines overwrites them.
  *
  * @param <I> the items read
  * @param <O> the items written
@@ -80,8 +82,20 @@ public class RejectRecorder<I, O> implements SkipListener<I, O>, ChunkListener<I
 				cut(rejected.getMessage(), 500)));
 	}
 
-	@Override
-	public void afterChunk(Chunk<O> chunk) {
+	/**
+	 * {@code writer} preceded by the reject records of the chunk, so that a write retried after a
+	 * deadlock, which rolled both back, writes both again. Static: {@code recorder} is a step-scoped
+	 * proxy, to be called only while its step runs.
+	 */
+	public static <O> ItemWriter<O> before(RejectRecorder<?, O> recorder, ItemWriter<? super O> writer) {
+		return (chunk) -> {
+			recorder.writePending();
+			writer.write(chunk);
+		};
+	}
+
+	/** Writes the reject records of the chunk so far; they stay pending until the chunk ends. */
+	public void writePending() {
 		if (this.pending.isEmpty()) {
 			return;
 		}
@@ -94,6 +108,10 @@ public class RejectRecorder<I, O> implements SkipListener<I, O>, ChunkListener<I
 			ps.setString(6, rejected.message());
 			ps.setLong(7, this.jobExecutionId);
 		});
+	}
+
+	@Override
+	public void afterChunk(Chunk<O> chunk) {
 		for (Rejected rejected : this.pending) {
 			this.metrics.rejected(this.source, rejected.reasonCode());
 		}

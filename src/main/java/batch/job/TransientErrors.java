@@ -67,19 +67,22 @@ class TransientErrors implements RetryListener {
 	 * {@code lock_conflict}), or {@code null} when it is not one.
 	 */
 	static String kind(Throwable error) {
+		boolean rollback = false;
 		boolean lockFailure = false;
 		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof SQLException sql) {
-				if (sql.getErrorCode() == DEADLOCK || "40001".equals(sql.getSQLState())) {
+				if (sql.getErrorCode() == DEADLOCK) {
 					return "deadlock";
 				}
 				if (sql.getErrorCode() == LOCK_WAIT_TIMEOUT || sql.getErrorCode() == H2_LOCK_TIMEOUT) {
 					return "lock_wait_timeout";
 				}
+				// Connector/J gives both codes above this state; H2 gives it to a deadlock
+				rollback |= "40001".equals(sql.getSQLState());
 			}
 			lockFailure |= cause instanceof PessimisticLockingFailureException;
 		}
-		return lockFailure ? "lock_conflict" : null;
+		return rollback ? "deadlock" : lockFailure ? "lock_conflict" : null;
 	}
 
 	@Override

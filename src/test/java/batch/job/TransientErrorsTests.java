@@ -28,7 +28,7 @@ class TransientErrorsTests {
 	void deadlocksAndLockWaitTimeoutsAreTransientAsTheDriverAndSpringReportThem() {
 		SQLException deadlock = new SQLTransactionRollbackException(
 				"Deadlock found when trying to get lock; try restarting transaction", "40001", 1213);
-		SQLException lockWait = new SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000",
+		SQLException lockWait = new SQLTransactionRollbackException("Lock wait timeout exceeded; try restarting transaction", "40001",
 				1205);
 
 		assertThat(TransientErrors.kind(deadlock)).isEqualTo("deadlock");

@@ -1,6 +1,12 @@
 -- Application tables. One script for MySQL 8, MariaDB 10.11+ and H2 in MySQL mode; every
 -- statement is idempotent because it runs at each start. The job metadata (BATCH_*) is Spring
 -- Batch's own schema, created beside these tables.
+--
+-- The tables that keep text from input files (contract ids, ACTUS terms, market object codes,
+-- the keys of rejected rows) say utf8mb4 themselves: MariaDB's default, latin1, refused a contract
+-- id in Chinese and failed the run. They compare that text exactly (utf8mb4_bin): under an
+-- accent-insensitive collation, the default of MySQL 8 and of utf8mb4 on MariaDB, contracts José
+-- and Jose shared one key and one silently overwrote the other. H2 ignores both options.
 
 -- The in-force book. Personal data is never stored in clear: holder name and mobile as keyed
 -- hashes (HMAC-SHA256, hex), the date of birth encrypted (AES-256-GCM) under the key named by
@@ -82,7 +88,7 @@ CREATE TABLE IF NOT EXISTS rejected_record (
 	message VARCHAR(500) NOT NULL,
 	job_execution_id BIGINT NOT NULL,
 	PRIMARY KEY (job_instance_id, source, line_number)
-);
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- The contracts of each cashFlowJob run, as imported: one row per valid line of the input file,
 -- the ACTUS terms kept as given (a JSON object of term name to text). The line number is the
@@ -97,7 +103,7 @@ CREATE TABLE IF NOT EXISTS run_contract (
 	job_execution_id BIGINT NOT NULL,
 	PRIMARY KEY (job_instance_id, line_number),
 	INDEX run_contract_id_idx (job_instance_id, contract_id)
-);
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- Market data of each run: rate observations (for resets) and zero curves (for present values).
 CREATE TABLE IF NOT EXISTS rate_observation (
@@ -106,7 +112,7 @@ CREATE TABLE IF NOT EXISTS rate_observation (
 	observed_at DATETIME NOT NULL,
 	observed_value DOUBLE NOT NULL,
 	PRIMARY KEY (job_instance_id, market_object_code, observed_at)
-);
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS yield_curve_point (
 	job_instance_id BIGINT NOT NULL,
@@ -114,7 +120,7 @@ CREATE TABLE IF NOT EXISTS yield_curve_point (
 	tenor VARCHAR(4) NOT NULL,
 	zero_rate DOUBLE NOT NULL,
 	PRIMARY KEY (job_instance_id, currency, tenor)
-);
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- One row per projected ACTUS event, numbered from 1 per contract; a re-run replaces a
 -- contract's rows, deleting those beyond its new last event.
@@ -130,7 +136,7 @@ CREATE TABLE IF NOT EXISTS cash_flow (
 	accrued_interest DECIMAL(30,10) NOT NULL,
 	job_execution_id BIGINT NOT NULL,
 	PRIMARY KEY (contract_id, seq)
-);
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS contract_valuation (
 	contract_id VARCHAR(64) NOT NULL PRIMARY KEY,
@@ -141,7 +147,7 @@ CREATE TABLE IF NOT EXISTS contract_valuation (
 	events INT NOT NULL,
 	last_event_date DATE NULL,
 	job_execution_id BIGINT NOT NULL
-);
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- Which process runs each job execution, and when it last said it was alive (the database's
 -- clock): recover refuses a run whose process still beats, on this host or another.

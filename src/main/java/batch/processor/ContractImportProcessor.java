@@ -25,7 +25,8 @@ public class ContractImportProcessor implements ItemProcessor<CsvRecord, Importe
 
 	private final List<String> header;
 
-	// Contract ids compare without case, as the database's keys do.
+	// Ids that differ only in case are duplicates, as they were when the tables compared without
+	// case; the tables now compare exactly (schema.sql), so no two contracts of a run share a key.
 	private final Set<String> contractIds = new HashSet<>();
 
 	public ContractImportProcessor(List<String> header) {

@@ -4,10 +4,6 @@ import java.io.Reader;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -108,46 +104,12 @@ class HostileInputIntegrationTests {
 		return Cli.onDatabase(database, args);
 	}
 
-	// rows of a table, 0 before the database or the schema exists
 	private static long count(String database, String table) throws Exception {
-		if (!exists(database)) {
-			return 0;
-		}
-		try (Connection connection = TestDatabase.connect(database); Statement statement = connection.createStatement();
-				ResultSet tables = connection.getMetaData().getTables(null, null, table, null)) {
-			if (!tables.next()) {
-				return 0;
-			}
-			try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-				rs.next();
-				return rs.getLong(1);
-			}
-		}
-	}
-
-	private static boolean exists(String database) throws Exception {
-		String name = database.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
-		String server = database.substring(0, database.lastIndexOf('/') + 1);
-		try (Connection connection = TestDatabase.connect(server);
-				ResultSet rs = connection.getMetaData().getCatalogs()) {
-			while (rs.next()) {
-				if (rs.getString(1).equalsIgnoreCase(name)) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return TestDatabase.rowCount(database, table);
 	}
 
 	private static List<String> query(String database, String sql) throws Exception {
-		List<String> values = new ArrayList<>();
-		try (Connection connection = TestDatabase.connect(database); Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
-			while (rs.next()) {
-				values.add(rs.getString(1));
-			}
-		}
-		return values;
+		return TestDatabase.queryForStrings(database, sql);
 	}
 
 	private static List<String[]> csv(Path file) throws Exception {

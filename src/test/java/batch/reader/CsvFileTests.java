@@ -98,6 +98,33 @@ class CsvFileTests {
 		assertThat(records.get(0).problem()).contains("longer than");
 	}
 
+	@Test
+	void anUnclosedQuoteSwallowsNeitherAnOverlongLineNorWhatFollows() throws IOException {
+		Path file = write("swallow.csv", HEADER + "\n" + ROW.replace(",A,", ",\"Never closed,") + "\n"
+				+ "z".repeat(CsvRecordReader.MAX_LINE_LENGTH + 10) + "\n" + ROW + "\n");
+
+		List<CsvRecord> records = readAll(file);
+
+		assertThat(records).extracting(CsvRecord::lineNumber).containsExactly(2L, 3L, 4L);
+		assertThat(records).extracting(CsvRecord::readable).containsExactly(false, false, true);
+		assertThat(records.get(0).problem()).contains("not closed");
+		assertThat(records.get(1).problem()).contains("longer than");
+	}
+
+	@Test
+	void anUnclosedQuoteHoldsAtMostAHundredLines() throws IOException {
+		Path file = write("hundred.csv", HEADER + "\n" + ROW.replace(",A,", ",\"Never closed,") + "\n"
+				+ "w\n".repeat(150) + ROW + "\n");
+
+		List<CsvRecord> records = readAll(file);
+
+		assertThat(records).hasSize(152);
+		assertThat(records.get(0).problem()).contains("not closed");
+		assertThat(records.subList(1, 151)).allSatisfy((record) -> assertThat(record.values()).containsExactly("w"));
+		assertThat(records.get(151).lineNumber()).isEqualTo(153L);
+		assertThat(records.get(151).values()).hasSize(12);
+	}
+
 	private List<CsvRecord> readAll(Path file) {
 		CsvItemReader reader = new CsvItemReader(new CsvFile(file, PolicyFields.HEADER));
 		reader.open(new ExecutionContext());

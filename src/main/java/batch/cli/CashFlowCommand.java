@@ -10,10 +10,12 @@ import java.util.concurrent.Callable;
 import batch.job.CashFlowJobParameters;
 import batch.operations.LaunchParameters;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ./batch cashflow <contracts.csv> --observations F --curves F [--valuation-date D]
@@ -24,23 +26,25 @@ import picocli.CommandLine.Spec;
 				+ "on the yield curves and upsert them. Each invocation is a new run.")
 class CashFlowCommand implements Callable<Integer> {
 
+	// Paths as text, checked with the job's parameters: a name the file system refuses gets the
+	// message of the parameter, not a converter's exception.
 	@Parameters(index = "0", paramLabel = "<contracts.csv>", description = "contracts, one per row, ACTUS term headers")
-	private Path input;
+	private String input;
 
 	@Option(names = "--observations", required = true, paramLabel = "F",
 			description = "rate observations: market_object_code,date,value")
-	private Path observations;
+	private String observations;
 
 	@Option(names = "--curves", required = true, paramLabel = "F", description = "zero curves: currency,tenor,zero_rate")
-	private Path curves;
+	private String curves;
 
-	@Option(names = "--valuation-date", paramLabel = "D",
-			description = "value on this date (yyyy-MM-dd); default: each contract's statusDate")
+	@Option(names = "--valuation-date", paramLabel = "D", converter = ValuationDate.class,
+			description = "value on this date (yyyy-MM-dd, 1900 to 4999); default: each contract's statusDate")
 	private LocalDate valuationDate;
 
 	@Option(names = "--export-dir", paramLabel = "DIR",
 			description = "also write cash-flows.csv, valuations.csv and rejects.csv there")
-	private Path exportDir;
+	private String exportDir;
 
 	@Spec
 	private CommandSpec spec;
@@ -54,19 +58,34 @@ class CashFlowCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Map<String, String> parameters = new LinkedHashMap<>();
-		parameters.put(CashFlowJobParameters.INPUT, this.input.toString());
-		parameters.put(CashFlowJobParameters.OBSERVATIONS, this.observations.toString());
-		parameters.put(CashFlowJobParameters.CURVES, this.curves.toString());
+		parameters.put(CashFlowJobParameters.INPUT, this.input);
+		parameters.put(CashFlowJobParameters.OBSERVATIONS, this.observations);
+		parameters.put(CashFlowJobParameters.CURVES, this.curves);
 		parameters.put(CashFlowJobParameters.RUN_ID, UUID.randomUUID().toString());
 		if (this.valuationDate != null) {
 			parameters.put(CashFlowJobParameters.VALUATION_DATE, this.valuationDate.toString());
 		}
 		if (this.exportDir != null) {
-			parameters.put(CashFlowJobParameters.EXPORT_DIR, this.exportDir.toString());
+			parameters.put(CashFlowJobParameters.EXPORT_DIR, this.exportDir);
 		}
 		return this.spring.bean(JobRunner.class)
 			.start("cashFlowJob", LaunchParameters.of(parameters, Path.of("")), this.spec.commandLine().getOut(),
 					this.spec.commandLine().getErr());
+	}
+
+	/** The job's rule for a valuation date, applied as the command line is read. */
+	static final class ValuationDate implements ITypeConverter<LocalDate> {
+
+		@Override
+		public LocalDate convert(String value) {
+			LocalDate date = CashFlowJobParameters.valuationDate(value);
+			if (date == null) {
+				throw new TypeConversionException(
+						"'" + value + "' is not " + CashFlowJobParameters.VALUATION_DATE_RULE);
+			}
+			return date;
+		}
+
 	}
 
 }

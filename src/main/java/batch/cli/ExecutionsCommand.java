@@ -43,8 +43,8 @@ class ExecutionsCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (this.limit < 1) {
-			throw new CliException(ExitCodes.USAGE, "--limit must be at least 1");
+		if (this.limit < 1 || this.limit > 1000) {
+			throw new CliException(ExitCodes.USAGE, "--limit must be between 1 and 1000");
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.printf(Locale.ROOT, ROW, "execution", "job", "status", "started", "seconds", "identifying parameters");

@@ -23,12 +23,14 @@ import picocli.CommandLine.Spec;
 				+ "Each invocation is a new run, even for the same file.")
 class IllustrateCommand implements Callable<Integer> {
 
+	// Paths as text, checked with the job's parameters: a name the file system refuses gets the
+	// message of the parameter, not a converter's exception.
 	@Parameters(index = "0", paramLabel = "<policies.csv>", description = "the policies CSV (header required)")
-	private Path input;
+	private String input;
 
 	@Option(names = "--export-dir", paramLabel = "DIR",
 			description = "also write illustrations.csv, summary.csv and rejects.csv there")
-	private Path exportDir;
+	private String exportDir;
 
 	@Spec
 	private CommandSpec spec;
@@ -42,10 +44,10 @@ class IllustrateCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Map<String, String> parameters = new LinkedHashMap<>();
-		parameters.put(IllustrationJobParameters.INPUT, this.input.toString());
+		parameters.put(IllustrationJobParameters.INPUT, this.input);
 		parameters.put(IllustrationJobParameters.RUN_ID, UUID.randomUUID().toString());
 		if (this.exportDir != null) {
-			parameters.put(IllustrationJobParameters.EXPORT_DIR, this.exportDir.toString());
+			parameters.put(IllustrationJobParameters.EXPORT_DIR, this.exportDir);
 		}
 		return this.spring.bean(JobRunner.class)
 			.start("illustrationJob", LaunchParameters.of(parameters, Path.of("")),

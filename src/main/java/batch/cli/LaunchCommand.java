@@ -44,7 +44,11 @@ class LaunchCommand implements Callable<Integer> {
 			if (equals <= 0) {
 				throw new CliException(ExitCodes.USAGE, "parameter '" + parameter + "' is not key=value");
 			}
-			values.put(parameter.substring(0, equals), parameter.substring(equals + 1));
+			String name = parameter.substring(0, equals);
+			if (values.put(name, parameter.substring(equals + 1)) != null) {
+				// one value would silently win: the run would not be the one asked for
+				throw new CliException(ExitCodes.USAGE, "parameter " + name + " is given twice");
+			}
 		}
 		return this.spring.bean(JobRunner.class)
 			.start(this.jobName, LaunchParameters.of(values, Path.of("")), this.spec.commandLine().getOut(),

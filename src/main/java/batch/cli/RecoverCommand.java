@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 						+ "if it beat within the last three heartbeat intervals." })
 class RecoverCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "<executionId>")
+	@Parameters(index = "0", paramLabel = "<executionId>", converter = ExecutionIdConverter.class)
 	private long executionId;
 
 	@Option(names = "--force", description = "recover even though the run's process may be alive")

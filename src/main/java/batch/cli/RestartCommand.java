@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 				+ "the others resume after their last committed chunk.")
 class RestartCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "<executionId>")
+	@Parameters(index = "0", paramLabel = "<executionId>", converter = ExecutionIdConverter.class)
 	private long executionId;
 
 	@Spec

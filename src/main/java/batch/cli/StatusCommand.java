@@ -31,7 +31,8 @@ class StatusCommand implements Callable<Integer> {
 
 	private static final String ROW = "  %-44s %-10s %10s %10s %8s %8s %9s %10s %9s %10s  %s%n";
 
-	@Parameters(index = "0", arity = "0..1", paramLabel = "<executionId>", description = "default: the latest run")
+	@Parameters(index = "0", arity = "0..1", paramLabel = "<executionId>", description = "default: the latest run",
+			converter = ExecutionIdConverter.class)
 	private Long executionId;
 
 	@Spec

@@ -1,6 +1,7 @@
 package batch.cli;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
 import batch.operations.JobControl;
@@ -8,10 +9,12 @@ import batch.operations.JobControl;
 import org.springframework.batch.core.job.JobExecution;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ./batch stop <executionId> [--wait]}: ask a running run to stop, wherever it runs.
@@ -22,14 +25,14 @@ import picocli.CommandLine.Spec;
 				"A run whose process died cannot stop: recover it instead." })
 class StopCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "<executionId>")
+	@Parameters(index = "0", paramLabel = "<executionId>", converter = ExecutionIdConverter.class)
 	private long executionId;
 
 	@Option(names = "--wait", description = "wait until the run has ended, and print its status")
 	private boolean wait;
 
-	@Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION",
-			description = "with --wait, how long to wait, as an ISO-8601 duration (default: ${DEFAULT-VALUE})")
+	@Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION", converter = Timeout.class,
+			description = "with --wait, how long to wait: an ISO-8601 duration up to P7D (default: ${DEFAULT-VALUE})")
 	private Duration timeout;
 
 	@Spec
@@ -66,6 +69,31 @@ class StopCommand implements Callable<Integer> {
 		}
 		this.spec.commandLine().getOut().println("execution " + this.executionId + " is " + execution.getStatus());
 		return ExitCodes.COMPLETED;
+	}
+
+	/**
+	 * A wait of more than nothing and at most a week: a negative one would end at once, and one
+	 * of centuries would overflow the clock arithmetic.
+	 */
+	static final class Timeout implements ITypeConverter<Duration> {
+
+		private static final Duration LONGEST = Duration.ofDays(7);
+
+		@Override
+		public Duration convert(String value) {
+			Duration timeout;
+			try {
+				timeout = Duration.parse(value);
+			}
+			catch (DateTimeParseException | ArithmeticException ex) {
+				throw new TypeConversionException("'" + value + "' is not an ISO-8601 duration, such as PT5M");
+			}
+			if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(LONGEST) > 0) {
+				throw new TypeConversionException("'" + value + "' must be more than 0 and at most P7D");
+			}
+			return timeout;
+		}
+
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import batch.domain.cashflow.MarketDataRow;
 import batch.reader.ActusDictionary;
 import batch.reader.CsvFile;
-import batch.reader.InputFileException;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -39,6 +38,13 @@ public final class CashFlowJobParameters implements JobParametersValidator, JobP
 	/** A unique id that makes each {@code cashflow} invocation a new run (identifying). */
 	public static final String RUN_ID = "run.id";
 
+	/** What a valuation date must be: the engine schedules events in the years 1900 to 5000. */
+	public static final String VALUATION_DATE_RULE = "a date as yyyy-MM-dd from 1900-01-01 to 4999-12-31";
+
+	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	private static final LocalDate LATEST = LocalDate.of(4999, 12, 31);
+
 	private static final List<String> NAMES = List.of(INPUT, OBSERVATIONS, CURVES, VALUATION_DATE, EXPORT_DIR, RUN_ID);
 
 	private final ActusDictionary dictionary;
@@ -52,24 +58,38 @@ public final class CashFlowJobParameters implements JobParametersValidator, JobP
 		return "cashFlowJob";
 	}
 
+	/**
+	 * The date a valuation date parameter gives, or null if it gives none: exactly yyyy-MM-dd
+	 * (no sign, no time, no other order), a day that exists, within {@link #VALUATION_DATE_RULE}.
+	 */
+	public static LocalDate valuationDate(String value) {
+		if (value == null || !value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+			return null;
+		}
+		try {
+			LocalDate date = LocalDate.parse(value);
+			return (date.isBefore(EARLIEST) || date.isAfter(LATEST)) ? null : date;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
 	@Override
 	public void validate(JobParameters parameters) throws InvalidJobParametersException {
 		ParameterChecks.onlyKnownNames(jobName(), parameters, NAMES);
+		ParameterChecks.values(parameters);
 		for (String name : List.of(INPUT, OBSERVATIONS, CURVES)) {
 			String value = parameters.getString(name);
-			if (value == null || value.isBlank()) {
+			if (value == null) {
 				throw new InvalidJobParametersException("cashFlowJob needs " + name + ": the path of the file");
 			}
 			ParameterChecks.path(name, value);
 		}
 		String valuationDate = parameters.getString(VALUATION_DATE);
-		if (valuationDate != null) {
-			try {
-				LocalDate.parse(valuationDate);
-			}
-			catch (DateTimeParseException ex) {
-				throw new InvalidJobParametersException(VALUATION_DATE + " must be a date as yyyy-MM-dd");
-			}
+		if (valuationDate != null && valuationDate(valuationDate) == null) {
+			throw new InvalidJobParametersException(VALUATION_DATE + " must be " + VALUATION_DATE_RULE + ", not '"
+					+ ParameterChecks.shown(valuationDate) + "'");
 		}
 		String exportDir = parameters.getString(EXPORT_DIR);
 		if (exportDir != null) {
@@ -80,18 +100,18 @@ public final class CashFlowJobParameters implements JobParametersValidator, JobP
 	@Override
 	public void check(JobParameters parameters) throws InvalidJobParametersException {
 		validate(parameters);
-		try {
-			new CsvFile(Path.of(parameters.getString(INPUT)), this.dictionary.contractsHeader()).check();
-			new CsvFile(Path.of(parameters.getString(OBSERVATIONS)), MarketDataRow.OBSERVATIONS_HEADER).check();
-			new CsvFile(Path.of(parameters.getString(CURVES)), MarketDataRow.CURVES_HEADER).check();
-		}
-		catch (InputFileException ex) {
-			throw new InvalidJobParametersException(ex.getMessage());
-		}
+		ParameterChecks.inputFile(INPUT, new CsvFile(path(parameters, INPUT), this.dictionary.contractsHeader()));
+		ParameterChecks.inputFile(OBSERVATIONS,
+				new CsvFile(path(parameters, OBSERVATIONS), MarketDataRow.OBSERVATIONS_HEADER));
+		ParameterChecks.inputFile(CURVES, new CsvFile(path(parameters, CURVES), MarketDataRow.CURVES_HEADER));
 		String exportDir = parameters.getString(EXPORT_DIR);
 		if (exportDir != null) {
 			ParameterChecks.writableDirectory(EXPORT_DIR, exportDir);
 		}
+	}
+
+	private static Path path(JobParameters parameters, String name) {
+		return Path.of(parameters.getString(name));
 	}
 
 }

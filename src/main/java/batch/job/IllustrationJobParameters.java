@@ -4,7 +4,6 @@ import java.util.List;
 
 import batch.domain.illustration.PolicyFields;
 import batch.reader.CsvFile;
-import batch.reader.InputFileException;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -34,6 +33,7 @@ public final class IllustrationJobParameters implements JobParametersValidator, 
 	@Override
 	public void validate(JobParameters parameters) throws InvalidJobParametersException {
 		ParameterChecks.onlyKnownNames(jobName(), parameters, List.of(INPUT, EXPORT_DIR, RUN_ID));
+		ParameterChecks.values(parameters);
 		for (String name : List.of(INPUT, EXPORT_DIR)) {
 			String value = parameters.getString(name);
 			if (value != null) {
@@ -47,12 +47,7 @@ public final class IllustrationJobParameters implements JobParametersValidator, 
 		validate(parameters);
 		String input = parameters.getString(INPUT);
 		if (input != null) {
-			try {
-				new CsvFile(ParameterChecks.path(INPUT, input), PolicyFields.HEADER).check();
-			}
-			catch (InputFileException ex) {
-				throw new InvalidJobParametersException(ex.getMessage());
-			}
+			ParameterChecks.inputFile(INPUT, new CsvFile(ParameterChecks.path(INPUT, input), PolicyFields.HEADER));
 		}
 		String exportDir = parameters.getString(EXPORT_DIR);
 		if (exportDir != null) {

@@ -1,10 +1,17 @@
 package batch.job;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+
+import batch.reader.CsvFile;
+import batch.reader.InputFileException;
 
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -14,6 +21,15 @@ import org.springframework.batch.core.job.parameters.JobParameters;
  */
 final class ParameterChecks {
 
+	/**
+	 * The longest value the job repository stores: Spring Batch's {@code PARAMETER_VALUE} is a
+	 * VARCHAR(2500). A longer one would fail after the job instance is created, leaving an instance
+	 * without an execution that every later launch would take for a run under way.
+	 */
+	static final int LONGEST_VALUE = 2500;
+
+	private static final int SHOWN = 60;
+
 	private ParameterChecks() {
 	}
 
@@ -22,9 +38,58 @@ final class ParameterChecks {
 			throws InvalidJobParametersException {
 		for (var parameter : parameters) {
 			if (!names.contains(parameter.name())) {
-				throw new InvalidJobParametersException(jobName + " has no parameter '" + parameter.name()
+				throw new InvalidJobParametersException(jobName + " has no parameter '" + shown(parameter.name())
 						+ "': it takes " + String.join(", ", names));
 			}
+		}
+	}
+
+	/**
+	 * Refuses a text value that is empty or blank (it would mean nothing, or this directory), that
+	 * holds a control character (a line break in a file name or run id is a mistake or an attack,
+	 * and would break the one-line messages and logs that show it), or that is longer than the job
+	 * repository stores.
+	 */
+	static void values(JobParameters parameters) throws InvalidJobParametersException {
+		for (var parameter : parameters) {
+			if (parameter.value() instanceof String value) {
+				String name = parameter.name();
+				if (value.isBlank()) {
+					throw new InvalidJobParametersException(name + " is empty: give a value");
+				}
+				if (value.length() > LONGEST_VALUE) {
+					throw new InvalidJobParametersException(name + " is " + value.length()
+							+ " characters long: at most " + LONGEST_VALUE + " are stored");
+				}
+				if (value.codePoints().anyMatch(Character::isISOControl)) {
+					throw new InvalidJobParametersException(
+							name + " holds a control character (a line break, a tab, ...): '" + shown(value) + "'");
+				}
+			}
+		}
+	}
+
+	/** A value the user gave, to show in a message: control characters escaped, and shortened. */
+	static String shown(String value) {
+		StringBuilder shown = new StringBuilder();
+		value.codePoints().limit(SHOWN).forEach((c) -> {
+			if (Character.isISOControl(c)) {
+				shown.append(String.format(Locale.ROOT, "\\u%04x", c));
+			}
+			else {
+				shown.appendCodePoint(c);
+			}
+		});
+		return (value.codePointCount(0, value.length()) > SHOWN) ? shown + "..." : shown.toString();
+	}
+
+	/** Checks an input file, naming the parameter that gave it in the message. */
+	static void inputFile(String name, CsvFile file) throws InvalidJobParametersException {
+		try {
+			file.check();
+		}
+		catch (InputFileException ex) {
+			throw new InvalidJobParametersException(name + " " + ex.getMessage());
 		}
 	}
 
@@ -54,8 +119,19 @@ final class ParameterChecks {
 			Files.delete(probe);
 		}
 		catch (IOException | UnsupportedOperationException ex) {
-			throw new InvalidJobParametersException(name + " " + directory + " cannot be written: " + ex.getMessage());
+			throw new InvalidJobParametersException(name + " " + directory + " cannot be written: " + reason(ex));
 		}
+	}
+
+	// what the file system said, in words: its exceptions' messages are only the file's name
+	private static String reason(Exception ex) {
+		if (ex instanceof FileAlreadyExistsException || ex instanceof NotDirectoryException) {
+			return ex.getMessage() + " is not a directory";
+		}
+		if (ex instanceof AccessDeniedException) {
+			return "permission denied on " + ex.getMessage();
+		}
+		return String.valueOf(ex.getMessage());
 	}
 
 }

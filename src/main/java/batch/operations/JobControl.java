@@ -64,7 +64,7 @@ public class JobControl {
 
 	private final JdbcTemplate jdbc;
 
-	private final String tablePrefix;
+	private final TablePrefix tables;
 
 	private final JobOperator operator;
 
@@ -82,7 +82,7 @@ public class JobControl {
 		this.launchChecks = launchChecks;
 		this.jobRepository = jobRepository;
 		this.jdbc = jdbc;
-		this.tablePrefix = tablePrefix;
+		this.tables = new TablePrefix(tablePrefix);
 		this.jobRegistry = jobRegistry;
 		this.preflights = preflights;
 		this.heartbeats = heartbeats;
@@ -360,8 +360,8 @@ public class JobControl {
 
 	/** The latest executions, newest first: of one job, or of every job when the name is null. */
 	public List<JobExecution> executions(String jobName, int limit) {
-		String executions = "SELECT e.JOB_EXECUTION_ID FROM " + this.tablePrefix + "JOB_EXECUTION e JOIN "
-				+ this.tablePrefix + "JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID";
+		String executions = "SELECT e.JOB_EXECUTION_ID FROM " + this.tables.table("JOB_EXECUTION") + " e JOIN "
+				+ this.tables.table("JOB_INSTANCE") + " i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID";
 		List<Long> ids;
 		if (jobName != null) {
 			if (!this.jobRepository.getJobNames().contains(jobName) && this.jobRegistry.getJob(jobName) == null) {

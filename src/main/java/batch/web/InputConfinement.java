@@ -41,6 +41,10 @@ final class InputConfinement {
 	}
 
 	private Path inside(String name, String value) {
+		if (value.isBlank()) {
+			// resolved, it would be the directory itself: an export written among the inputs
+			throw refused(name + " is empty: give a path");
+		}
 		Path path;
 		try {
 			path = this.directory.resolve(value).normalize();

@@ -11,7 +11,10 @@ import batch.operations.JobControl;
 import batch.operations.LaunchParameters;
 import batch.operations.OperationRefusedException;
 import batch.operations.Refusal;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The REST trigger: start a run with JSON parameters, follow it, restart, stop or recover it.
@@ -37,6 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "batch.api.enabled", havingValue = "true", matchIfMissing = true)
 @RequestMapping("/api")
 class JobController {
+
+	private static final JsonMapper STRICT_JSON = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	private final JobControl control;
 
@@ -49,8 +57,7 @@ class JobController {
 
 	/** {@code {"input": "policies.csv", "exportDir": "out"}}: 202 with the new execution. */
 	@PostMapping("/jobs/{jobName}/executions")
-	ResponseEntity<ExecutionReport> start(@PathVariable String jobName,
-			@RequestBody(required = false) JsonNode body) {
+	ResponseEntity<ExecutionReport> start(@PathVariable String jobName, @RequestBody(required = false) String body) {
 		this.control.job(jobName);
 		Map<String, String> parameters = this.confinement.confine(parameters(body));
 		return accepted(this.control.start(jobName, LaunchParameters.of(parameters)));
@@ -91,6 +98,15 @@ class JobController {
 		return this.control.report(id);
 	}
 
+	// an id, a limit or a flag that is not one: a 400 that names it, as a bad job parameter gets
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notOfItsType(MethodArgumentTypeMismatchException ex) {
+		String value = String.valueOf(ex.getValue());
+		return refused(new OperationRefusedException(Refusal.BAD_REQUEST, ex.getName() + " must be "
+				+ ((ex.getRequiredType() == boolean.class) ? "true or false" : "a whole number") + ", not '"
+				+ ((value.length() > 40) ? value.substring(0, 40) + "..." : value) + "'"));
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> refused(OperationRefusedException ex) {
 		HttpStatus status = switch (ex.refusal()) {
@@ -110,9 +126,21 @@ class JobController {
 			.body(ExecutionReport.of(execution, LocalDateTime.now()));
 	}
 
-	// A JSON object of scalar values: job parameters are strings.
-	private static Map<String, String> parameters(JsonNode body) {
+	// A JSON object of scalar values, each named once (a second value for a name would silently
+	// win: the run would not be the one asked for): job parameters are strings.
+	private static Map<String, String> parameters(String text) {
 		Map<String, String> parameters = new LinkedHashMap<>();
+		if (text == null || text.isBlank()) {
+			return parameters;
+		}
+		JsonNode body;
+		try {
+			body = STRICT_JSON.readTree(text);
+		}
+		catch (JacksonException ex) {
+			throw new OperationRefusedException(Refusal.BAD_REQUEST,
+					"the body is not valid JSON: " + ex.getOriginalMessage().lines().findFirst().orElse(""));
+		}
 		if (body == null || body.isNull()) {
 			return parameters;
 		}

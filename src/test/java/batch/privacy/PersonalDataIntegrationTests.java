@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import batch.cli.ExitCodes;
 import batch.testsupport.Cli;
 import batch.testsupport.Cli.Run;
+import batch.testsupport.MeterCapture;
 import batch.testsupport.TestDatabase;
 import com.opencsv.CSVReader;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Personal data through the command line, end to end: no holder name, mobile number or date of
- * birth of the input in any table, log line, export or reject record; an encryption key rotated
+ * birth of the input in any table, log line, export, reject record or metric; an encryption key rotated
  * between two runs; a policyholder found by the keyed hash of a name or number with the key, and
  * not with another.
  */
@@ -55,6 +56,8 @@ class PersonalDataIntegrationTests {
 
 	static Run second;
 
+	static List<String> meters;
+
 	@BeforeAll
 	static void illustrateTwoHalvesUnderTwoKeys() throws Exception {
 		Path generated = directory.resolve("policies.csv");
@@ -68,11 +71,13 @@ class PersonalDataIntegrationTests {
 		Path secondHalf = Files.write(directory.resolve("second.csv"), secondLines);
 		rows = read(generated);
 
+		MeterCapture.take();
 		first = Cli.withLogs(() -> onDatabase(HASH_KEY, "k1", Map.of("k1", KEY_1), "illustrate", firstHalf.toString(),
-				"--export-dir", directory.resolve("out1").toString()));
+				"--export-dir", directory.resolve("out1").toString(), MeterCapture.ARGUMENT));
 		// the rotation: k2 encrypts new rows, k1 stays configured for the old ones
 		second = Cli.withLogs(() -> onDatabase(HASH_KEY, "k2", Map.of("k1", KEY_1, "k2", KEY_2), "illustrate",
-				secondHalf.toString(), "--export-dir", directory.resolve("out2").toString()));
+				secondHalf.toString(), "--export-dir", directory.resolve("out2").toString(), MeterCapture.ARGUMENT));
+		meters = MeterCapture.take();
 		assertThat(first.exitCode()).as(first.err()).isZero();
 		assertThat(second.exitCode()).as(second.err()).isZero();
 	}
@@ -111,6 +116,31 @@ class PersonalDataIntegrationTests {
 		containsAny("logs and output of the second run", second.out() + second.err(), personal, found);
 		assertThat(found).isEmpty();
 		assertThat(first.err()).as("the logs were captured").contains("importPolicies");
+	}
+
+	@Test
+	void noPersonalDataIsInAnyMeter() {
+		List<String> personal = personalValues();
+		List<String> found = new ArrayList<>();
+		List<String> planted = new ArrayList<>();
+
+		for (String registry : meters) {
+			containsAny("a meter of a run", registry, personal, found);
+		}
+		containsAny("a planted value", meters.get(0) + " " + personal.get(0).toUpperCase(Locale.ROOT), personal,
+				planted);
+
+		assertThat(found).isEmpty();
+		// the search would have found one, and it searched what the runs measured, tags and all
+		assertThat(planted).isNotEmpty();
+		assertThat(meters).as("the registries of both runs").hasSizeGreaterThanOrEqualTo(2);
+		for (String registry : meters) {
+			assertThat(registry).contains("batch_policies_illustrated_total ")
+				.contains("batch_rows_upserted_total{table=\"illustration\"}")
+				.containsPattern("batch_rejects_total\\{reason=\"[A-Z_]+\",source=\"policies\"\\}")
+				.containsPattern("spring_batch_job_seconds_count\\{.*spring_batch_job_name=\"illustrationJob\"")
+				.contains("spring_batch_step_seconds_count{");
+		}
 	}
 
 	@Test

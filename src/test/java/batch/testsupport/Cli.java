@@ -42,12 +42,23 @@ public final class Cli {
 
 	/** The command with the logs, which go to standard error, added to its error output. */
 	public static Run withLogs(Supplier<Run> command) {
+		Logged logged = logged(command);
+		return new Run(logged.run().exitCode(), logged.run().out(), logged.run().err() + logged.logs());
+	}
+
+	/** What a command did, and the logs it wrote to standard error meanwhile, apart. */
+	public record Logged(Run run, String logs) {
+
+	}
+
+	/** The command with its logs kept apart from its own error output. */
+	public static Logged logged(Supplier<Run> command) {
 		PrintStream original = System.err;
 		ByteArrayOutputStream logs = new ByteArrayOutputStream();
 		System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
 		try {
 			Run run = command.get();
-			return new Run(run.exitCode(), run.out(), run.err() + logs.toString(StandardCharsets.UTF_8));
+			return new Logged(run, logs.toString(StandardCharsets.UTF_8));
 		}
 		finally {
 			System.setErr(original);

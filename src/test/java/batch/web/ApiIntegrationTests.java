@@ -7,13 +7,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
+import batch.testsupport.BadParameters;
 import batch.testsupport.GeneratedPolicies;
 import batch.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -23,11 +31,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The REST trigger over HTTP on a real server and database: the bearer token on every endpoint,
- * a run started, followed to its end, stopped and restarted, the refusals with their statuses,
- * and the metrics.
+ * a run started, followed to its end, stopped and restarted, the refusals with their statuses
+ * (every bad job parameter of the command line's cases among them), and the metrics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "batch.api.token=" + ApiIntegrationTests.TOKEN, "batch.chunk-size=50",
@@ -56,10 +65,13 @@ class ApiIntegrationTests {
 		registry.add("batch.api.input-directory", () -> directory.toString());
 	}
 
+	static BadParameters badParameters;
+
 	@BeforeAll
 	static void files() throws IOException {
 		GeneratedPolicies.write(directory.resolve("policies.csv"), 300, 4, 0.05);
 		GeneratedPolicies.write(directory.resolve("more-policies.csv"), 6000, 5, 0);
+		badParameters = BadParameters.in(directory);
 	}
 
 	@Test
@@ -153,6 +165,63 @@ class ApiIntegrationTests {
 		Files.createSymbolicLink(directory.resolve("link.csv"), Path.of("/etc/hostname"));
 		assertRefused(post("/api/jobs/illustrationJob/executions", "{\"input\": \"link.csv\"}"), 400,
 				"leads outside");
+	}
+
+	static List<String[]> jobParameterCases() throws IOException {
+		return BadParameters.jobParameterCases();
+	}
+
+	// the cases of the command line's launch, as the JSON body of a start
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("jobParameterCases")
+	void aBadJobParameterIsRefusedWith400ThatNamesItAndNothingIsWritten(String line, String exitCode, String named)
+			throws Exception {
+		assumeFalse(badParameters.cannotMakeUnreadable(line), "this process reads files nobody may read (root)");
+		List<String> arguments = badParameters.arguments(line);
+		List<String> members = new ArrayList<>();
+		for (String parameter : arguments.subList(2, arguments.size())) {
+			int equals = parameter.indexOf('=');
+			members.add(JSON.writeValueAsString(parameter.substring(0, equals)) + ": "
+					+ JSON.writeValueAsString(parameter.substring(equals + 1)));
+		}
+		long before = runs();
+
+		HttpResponse<String> response = post("/api/jobs/" + arguments.get(1) + "/executions",
+				"{" + String.join(", ", members) + "}");
+
+		assertRefused(response, 400, named);
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+		assertThat(runs()).as("job instances and executions").isEqualTo(before);
+	}
+
+	@Test
+	void aParameterThatIsNotOneScalarIsRefusedWith400ThatNamesIt() throws Exception {
+		String executions = "/api/jobs/illustrationJob/executions";
+		long before = runs();
+
+		assertRefused(post(executions, "{\"input\": null}"), 400, "input");
+		assertRefused(post(executions, "{\"input\": {\"path\": \"policies.csv\"}}"), 400, "input");
+		assertRefused(post(executions, "{\"input\": [\"policies.csv\"]}"), 400, "input");
+		assertRefused(post(executions, "{\"input\": true}"), 400, "input");
+		assertRefused(post(executions, "{\"run.id\": \"\"}"), 400, "run.id");
+		assertRefused(post("/api/jobs/cashFlowJob/executions",
+				"{\"input\": \"params-contracts.csv\", \"observations\": \"params-contracts-observations.csv\", "
+						+ "\"curves\": \"params-contracts-curves.csv\", \"valuationDate\": 20240130}"),
+				400, "valuationDate");
+		assertRefused(post(executions, "{\"input\": \"policies.csv\", \"input\": \"more-policies.csv\"}"), 400,
+				"input");
+		assertRefused(get("/api/jobs/illustrationJob/executions?limit=0"), 400, "limit");
+		assertRefused(get("/api/jobs/illustrationJob/executions?limit=" + "9".repeat(40)), 400, "limit");
+		assertThat(runs()).as("job instances and executions").isEqualTo(before);
+	}
+
+	private static long runs() throws Exception {
+		try (Connection connection = TestDatabase.connect(DATABASE); Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT (SELECT COUNT(*) FROM BATCH_JOB_INSTANCE)"
+						+ " + (SELECT COUNT(*) FROM BATCH_JOB_EXECUTION)")) {
+			rs.next();
+			return rs.getLong(1);
+		}
 	}
 
 	private static void assertRefused(HttpResponse<String> response, int status, String detail) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import batch.reader.Csv;
 import batch.testsupport.Cli;
@@ -115,12 +116,13 @@ class CashFlowHostileInputIntegrationTests {
 		Path curves = resource(CORPUS + "curves.csv");
 		long instances = TestDatabase.rowCount(FILES_DATABASE, "BATCH_JOB_INSTANCE");
 		for (Path missing : List.of(this.directory.resolve("absent.csv"), this.directory)) {
-			for (Run run : List.of(cashflow(FILES_DATABASE, missing, observations, curves),
-					cashflow(FILES_DATABASE, contracts, missing, curves),
-					cashflow(FILES_DATABASE, contracts, observations, missing))) {
+			Map<String, Run> runs = Map.of("input", cashflow(FILES_DATABASE, missing, observations, curves),
+					"observations", cashflow(FILES_DATABASE, contracts, missing, curves), "curves",
+					cashflow(FILES_DATABASE, contracts, observations, missing));
+			runs.forEach((parameter, run) -> {
 				assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.USAGE);
-				assertThat(run.err().strip()).isEqualTo(missing + " does not exist or is not a file");
-			}
+				assertThat(run.err().strip()).isEqualTo(parameter + " " + missing + " does not exist or is not a file");
+			});
 		}
 		assertThat(TestDatabase.rowCount(FILES_DATABASE, "BATCH_JOB_INSTANCE")).isEqualTo(instances);
 	}

@@ -2,9 +2,6 @@ package batch.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 
 import batch.testsupport.BadParameters;
 import batch.testsupport.Cli;
@@ -61,12 +58,7 @@ class BadParametersIntegrationTests {
 	}
 
 	private static long runs() throws Exception {
-		try (Connection connection = TestDatabase.connect(DATABASE); Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT (SELECT COUNT(*) FROM BATCH_JOB_INSTANCE)"
-						+ " + (SELECT COUNT(*) FROM BATCH_JOB_EXECUTION)")) {
-			rs.next();
-			return rs.getLong(1);
-		}
+		return TestDatabase.rowCount(DATABASE, "BATCH_JOB_INSTANCE") + TestDatabase.rowCount(DATABASE, "BATCH_JOB_EXECUTION");
 	}
 
 }

@@ -7,9 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -216,12 +213,7 @@ class ApiIntegrationTests {
 	}
 
 	private static long runs() throws Exception {
-		try (Connection connection = TestDatabase.connect(DATABASE); Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT (SELECT COUNT(*) FROM BATCH_JOB_INSTANCE)"
-						+ " + (SELECT COUNT(*) FROM BATCH_JOB_EXECUTION)")) {
-			rs.next();
-			return rs.getLong(1);
-		}
+		return TestDatabase.rowCount(DATABASE, "BATCH_JOB_INSTANCE") + TestDatabase.rowCount(DATABASE, "BATCH_JOB_EXECUTION");
 	}
 
 	private static void assertRefused(HttpResponse<String> response, int status, String detail) {

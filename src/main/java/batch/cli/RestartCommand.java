@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
  * {@code ./batch restart <executionId>}: continue a failed or stopped run where it stopped.
  */
 @Command(name = "restart", mixinStandardHelpOptions = true,
-		description = "Restart a FAILED or STOPPED run: completed steps and partitions are skipped, "
-				+ "the others resume after their last committed chunk.")
+		description = "Restart a FAILED or STOPPED run (or one left UNKNOWN when the database was lost): completed "
+				+ "steps and partitions are skipped, the others resume after their last committed chunk.")
 class RestartCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "<executionId>", converter = ExecutionIdConverter.class)

@@ -1,6 +1,7 @@
 package batch.cli;
 
 import java.io.PrintWriter;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import batch.operations.JobControl;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The few lines printed when a run ends: its status and time, and per step what was read,
@@ -58,7 +60,7 @@ final class RunSummary {
 			out.println("  stopped on request, after the chunks in flight committed");
 			out.println("restart it with: ./batch restart " + this.execution.getId());
 		}
-		else if (this.execution.getStatus() == BatchStatus.FAILED) {
+		else if (this.execution.getStatus() == BatchStatus.FAILED || this.execution.getStatus() == BatchStatus.UNKNOWN) {
 			for (String cause : causes()) {
 				out.println("  " + cause);
 			}
@@ -75,7 +77,7 @@ final class RunSummary {
 		List<String> causes = new ArrayList<>();
 		StepExecution local = this.execution.getStepExecutions()
 			.stream()
-			.filter((step) -> step.getStatus() == BatchStatus.FAILED && !step.getFailureExceptions().isEmpty()
+			.filter((step) -> failed(step) && !step.getFailureExceptions().isEmpty()
 					&& step.getStepName().contains(":"))
 			.min(Comparator.comparingLong(StepExecution::getId))
 			.orElse(null);
@@ -86,12 +88,14 @@ final class RunSummary {
 		}
 		StepExecution remote = latest.values()
 			.stream()
-			.filter((step) -> step.getStatus() == BatchStatus.FAILED && step.getStepName().contains(":")
+			.filter((step) -> failed(step) && step.getStepName().contains(":")
 					&& !step.getExitStatus().getExitDescription().isBlank())
 			.min(Comparator.comparingLong(StepExecution::getId))
 			.orElse(null);
 		if (local != null) {
-			causes.add("failed in " + local.getStepName() + ": " + rootCause(local.getFailureExceptions()));
+			causes.add("failed in " + local.getStepName() + ": " + (connectionLost(local.getFailureExceptions())
+					? "the database connection was lost (" + rootCause(local.getFailureExceptions()) + ")"
+					: rootCause(local.getFailureExceptions())));
 		}
 		else if (remote != null) {
 			causes.add("failed in " + remote.getStepName() + ": "
@@ -99,7 +103,7 @@ final class RunSummary {
 		}
 		this.execution.getStepExecutions()
 			.stream()
-			.filter((step) -> step.getStatus() == BatchStatus.FAILED && !step.getFailureExceptions().isEmpty()
+			.filter((step) -> failed(step) && !step.getFailureExceptions().isEmpty()
 					&& !step.getStepName().contains(":"))
 			.min(Comparator.comparingLong(StepExecution::getId))
 			.map((step) -> rootCause(step.getFailureExceptions()))
@@ -109,6 +113,26 @@ final class RunSummary {
 			causes.add("failed: " + rootCause(this.execution.getAllFailureExceptions()));
 		}
 		return causes;
+	}
+
+	// FAILED, or UNKNOWN when the database was lost under it
+	private static boolean failed(StepExecution step) {
+		return step.getStatus() == BatchStatus.FAILED || step.getStatus() == BatchStatus.UNKNOWN;
+	}
+
+	// Whether a failure has among its causes a connection exception (SQLSTATE class 08) or a
+	// transaction that could not be begun, committed or rolled back: the server went away, or the
+	// connection to it was killed, and the pool closed it.
+	private static boolean connectionLost(List<Throwable> failures) {
+		for (Throwable failure : failures) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof TransactionException
+						|| cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static String rootCause(List<Throwable> failures) {

@@ -46,6 +46,7 @@ class CashFlowJobConfiguration {
 			Step projectCashFlowsManagerStep, Step exportCashFlowsStep) {
 		JobExecutionDecider exportAsked = Steps.whetherGiven(CashFlowJobParameters.EXPORT_DIR);
 		return new JobBuilder(cashFlowJobParameters.jobName(), jobRepository).validator(cashFlowJobParameters)
+			.listener(UnknownOutcome.INSTANCE)
 			.start(importObservationsStep)
 			.next(importCurvesStep)
 			.next(importContractsStep)

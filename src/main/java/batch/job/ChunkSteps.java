@@ -19,7 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The chunk-oriented steps of the jobs, all alike: {@code chunk-size} items per transaction, the
  * write retried after a transient database error ({@link TransientErrors}), any other error
- * failing the step.
+ * failing the step, restartably even when the database connection was lost ({@link UnknownOutcome}).
  */
 @Component
 @EnableConfigurationProperties(RetryProperties.class)
@@ -77,7 +77,8 @@ class ChunkSteps {
 			.faultTolerant()
 			.retryPolicy(this.transientErrors.policy())
 			.retryListener(this.transientErrors)
-			.retryListener(this.metrics);
+			.retryListener(this.metrics)
+			.listener(UnknownOutcome.INSTANCE);
 	}
 
 }

@@ -44,6 +44,7 @@ class IllustrationJobConfiguration {
 		JobExecutionDecider exportAsked = Steps.whetherGiven(IllustrationJobParameters.EXPORT_DIR);
 		return new JobBuilder(illustrationJobParameters.jobName(), jobRepository)
 			.validator(illustrationJobParameters)
+			.listener(UnknownOutcome.INSTANCE)
 			.start(inputGiven)
 			.on(Steps.GIVEN)
 			.to(importPoliciesStep)

@@ -30,6 +30,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
@@ -156,7 +157,12 @@ public class JobControl {
 				jobName + " is already running with these parameters: wait for it, or stop it");
 	}
 
-	/** Restarts a FAILED or STOPPED run by its execution id, on a thread of this process. */
+	/**
+	 * Restarts a FAILED or STOPPED run by its execution id, on a thread of this process. A run, or
+	 * steps of it, left UNKNOWN because the database was lost under it is marked FAILED first: in
+	 * these jobs, a chunk's rows and its step's position commit together, and every write is an
+	 * upsert, so resuming from the recorded position loses nothing and duplicates nothing.
+	 */
 	public JobExecution restart(long executionId) {
 		JobExecution previous = execution(executionId);
 		if (isActive(previous) || this.local.containsKey(executionId)) {
@@ -164,7 +170,8 @@ public class JobControl {
 					+ previous.getStatus() + ", with steps not ended): wait for it, stop it, or recover it if its process"
 					+ " died");
 		}
-		if (previous.getStatus() != BatchStatus.FAILED && previous.getStatus() != BatchStatus.STOPPED) {
+		if (previous.getStatus() != BatchStatus.FAILED && previous.getStatus() != BatchStatus.STOPPED
+				&& previous.getStatus() != BatchStatus.UNKNOWN) {
 			throw new OperationRefusedException(Refusal.WRONG_STATE, "execution " + executionId + " is "
 					+ previous.getStatus() + ": only FAILED or STOPPED runs restart");
 		}
@@ -173,6 +180,7 @@ public class JobControl {
 			throw new OperationRefusedException(Refusal.WRONG_STATE, "execution " + executionId
 					+ " was already restarted as execution " + last.getId() + ": restart that one if it failed");
 		}
+		settleUnknown(previous);
 		job(previous.getJobInstance().getJobName());
 		this.launchChecks.forEach((check) -> check.check(previous.getJobInstance().getJobName()));
 		try {
@@ -189,6 +197,22 @@ public class JobControl {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	// The steps and the run that Spring Batch left UNKNOWN, FAILED, as restart needs them.
+	private void settleUnknown(JobExecution execution) {
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStatus() == BatchStatus.UNKNOWN) {
+				logger.warn("execution {}: step {} was UNKNOWN; marked FAILED to restart it", execution.getId(),
+						step.getStepName());
+				step.setStatus(BatchStatus.FAILED);
+				this.jobRepository.update(step);
+			}
+		}
+		if (execution.getStatus() == BatchStatus.UNKNOWN) {
+			execution.setStatus(BatchStatus.FAILED);
+			this.jobRepository.update(execution);
 		}
 	}
 
@@ -247,8 +271,8 @@ public class JobControl {
 		if (!isActive(execution)) {
 			throw new OperationRefusedException(Refusal.WRONG_STATE, "execution " + executionId + " is "
 					+ execution.getStatus() + ": there is nothing to recover"
-					+ ((execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED)
-							? "; restart it" : ""));
+					+ ((execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED
+							|| execution.getStatus() == BatchStatus.UNKNOWN) ? "; restart it" : ""));
 		}
 		if (this.local.containsKey(executionId)) {
 			throw new OperationRefusedException(Refusal.RUNNING,
@@ -260,6 +284,10 @@ public class JobControl {
 					"execution " + executionId + " may still be running: process " + pulse.pid() + " on "
 							+ pulse.host() + " last beat " + pulse.age().toSeconds() + " s ago. Stop it (stop "
 							+ executionId + "); if you know its process is dead, recover it with --force");
+		}
+		if (execution.getStatus() == BatchStatus.UNKNOWN) {
+			// its database was lost, then its process died: Spring Batch's recover leaves it as it is
+			execution.setStatus(BatchStatus.FAILED);
 		}
 		this.operator.recover(execution);
 		return execution(executionId);

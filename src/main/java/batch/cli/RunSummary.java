@@ -93,9 +93,7 @@ final class RunSummary {
 			.min(Comparator.comparingLong(StepExecution::getId))
 			.orElse(null);
 		if (local != null) {
-			causes.add("failed in " + local.getStepName() + ": " + (connectionLost(local.getFailureExceptions())
-					? "the database connection was lost (" + rootCause(local.getFailureExceptions()) + ")"
-					: rootCause(local.getFailureExceptions())));
+			causes.add("failed in " + local.getStepName() + ": " + reason(local.getFailureExceptions()));
 		}
 		else if (remote != null) {
 			causes.add("failed in " + remote.getStepName() + ": "
@@ -106,11 +104,11 @@ final class RunSummary {
 			.filter((step) -> failed(step) && !step.getFailureExceptions().isEmpty()
 					&& !step.getStepName().contains(":"))
 			.min(Comparator.comparingLong(StepExecution::getId))
-			.map((step) -> rootCause(step.getFailureExceptions()))
+			.map((step) -> reason(step.getFailureExceptions()))
 			.filter((reason) -> causes.isEmpty() || !reason.equals(PARTITION_FAILED))
 			.ifPresent((reason) -> causes.add("failed: " + reason));
 		if (causes.isEmpty() && !this.execution.getAllFailureExceptions().isEmpty()) {
-			causes.add("failed: " + rootCause(this.execution.getAllFailureExceptions()));
+			causes.add("failed: " + reason(this.execution.getAllFailureExceptions()));
 		}
 		return causes;
 	}
@@ -118,6 +116,11 @@ final class RunSummary {
 	// FAILED, or UNKNOWN when the database was lost under it
 	private static boolean failed(StepExecution step) {
 		return step.getStatus() == BatchStatus.FAILED || step.getStatus() == BatchStatus.UNKNOWN;
+	}
+
+	private static String reason(List<Throwable> failures) {
+		return connectionLost(failures) ? "the database connection was lost (" + rootCause(failures) + ")"
+				: rootCause(failures);
 	}
 
 	// Whether a failure has among its causes a connection exception (SQLSTATE class 08) or a

@@ -1,8 +1,6 @@
 package batch.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,8 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import batch.BatchApplication;
 import batch.testsupport.BatchProcess;
+import batch.testsupport.Cli;
+import batch.testsupport.Cli.Run;
 import batch.testsupport.GeneratedPolicies;
 import batch.testsupport.TestDatabase;
 import batch.testsupport.TestDatabase.EmbeddedServer;
@@ -65,18 +64,37 @@ class DatabaseFaultIntegrationTests {
 	}
 
 	@Test
-	void connectionsKilledInTheMiddleOfTheCalculation() throws Exception {
+	void connectionKilledInTheMiddleOfTheImport() throws Exception {
+		String database = server.newDatabaseUrl("killed_import");
+		Path export = directory.resolve("after-killed-import");
+		BatchProcess child = launch(database, "illustrate", policies.toString(), "--export-dir", export.toString());
+		long id = Long.parseLong(child.await(EXECUTION, Duration.ofMinutes(2)).group(1));
+		awaitWrites(child, database, id, "importPolicies", 1);
+
+		killChunkWrite(child, database, "policy");
+
+		assertFailed(child, database, id, "failed: ");
+		long instance = TestDatabase.queryForLong(database,
+				"SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", id);
+		long written = TestDatabase.queryForLong(database, "SELECT WRITE_COUNT FROM BATCH_STEP_EXECUTION"
+				+ " WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = 'importPolicies'", id);
+		assertThat(written).as("chunks committed before the fault").isPositive().isLessThan(11766);
+		assertThat(TestDatabase.queryForLong(database, "SELECT COUNT(*) FROM run_policy WHERE job_instance_id = ?",
+				instance))
+			.isEqualTo(written);
+		Run restarted = inProcess(database, "restart", Long.toString(id));
+		assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+		assertSameExport(export);
+	}
+
+	@Test
+	void connectionKilledInTheMiddleOfTheCalculation() throws Exception {
 		String database = server.newDatabaseUrl("killed");
-		Path export = directory.resolve("after-killed-connections");
+		Path export = directory.resolve("after-killed-connection");
 		BatchProcess child = launch(database, "illustrate", policies.toString(), "--export-dir", export.toString());
 		long id = awaitCalculating(child, database);
 
-		// the connection of a chunk, as it writes
-		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-		while (killChunkWrite(database) == 0) {
-			assertThat(child.process().isAlive()).as("the child still runs").isTrue();
-			assertThat(System.nanoTime()).as("a chunk's write seen in time").isLessThan(deadline);
-		}
+		killChunkWrite(child, database, "illustration");
 
 		assertFailedCleanly(child, database, id);
 		Run restarted = inProcess(database, "restart", Long.toString(id));
@@ -134,18 +152,10 @@ class DatabaseFaultIntegrationTests {
 		assertThat(directory.resolve("unknown-first").resolve("illustrations.csv")).hasSameTextualContentAs(before);
 	}
 
-	// FAILED, exit code 1, a line saying why and how to restart, and every committed chunk whole:
-	// the policies with results are exactly as many as the partitions say they wrote, and each has
-	// its summary; nothing was exported.
+	// FAILED, and every committed chunk whole: the policies with results are exactly as many as the
+	// partitions say they wrote, and each has its summary.
 	private static void assertFailedCleanly(BatchProcess child, String database, long id) throws Exception {
-		assertThat(child.process().waitFor(2, TimeUnit.MINUTES)).as("the run ended").isTrue();
-		assertThat(child.process().exitValue()).as(child.out() + child.err()).isEqualTo(ExitCodes.FAILED);
-		// the summary names the lost connection; the log has the details
-		assertThat(child.out()).contains("illustrationJob FAILED")
-			.containsPattern("failed in calculateIllustrationsWorker:partition\\d: .*(connection|server)")
-			.contains("restart it with: ./batch restart " + id)
-			.doesNotContain("\tat ");
-		assertThat(status(database, id)).as(child.err()).isEqualTo("FAILED");
+		assertFailed(child, database, id, "failed in calculateIllustrationsWorker:partition");
 		long written = TestDatabase.queryForLong(database, "SELECT COALESCE(SUM(WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION"
 				+ " WHERE JOB_EXECUTION_ID = ? AND STEP_NAME LIKE 'calculateIllustrationsWorker:%'", id);
 		assertThat(written).as("chunks committed before the fault").isPositive();
@@ -157,31 +167,42 @@ class DatabaseFaultIntegrationTests {
 			.isEqualTo(written);
 	}
 
-	// Kills the connections that are writing a chunk's illustrations, not those of the job
-	// repository; how many.
-	private static int killChunkWrite(String database) throws SQLException {
-		List<Long> ids = new ArrayList<>();
+	// FAILED, exit code 1, and the summary naming the lost connection (the log has the details) and
+	// how to restart.
+	private static void assertFailed(BatchProcess child, String database, long id, String failure) throws Exception {
+		assertThat(child.process().waitFor(2, TimeUnit.MINUTES)).as("the run ended").isTrue();
+		assertThat(child.process().exitValue()).as(child.out() + child.err()).isEqualTo(ExitCodes.FAILED);
+		assertThat(child.out()).contains("illustrationJob FAILED")
+			.containsPattern(Pattern.quote(failure) + ".*the database connection was lost")
+			.contains("restart it with: ./batch restart " + id)
+			.doesNotContain("\tat ");
+		assertThat(status(database, id)).as(child.err()).isEqualTo("FAILED");
+	}
+
+	// Kills the connection of a chunk as it writes to a table named like {@code table}, not those of
+	// the job repository.
+	private static void killChunkWrite(BatchProcess child, String database, String table) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
 		try (Connection connection = connect(database);
-				PreparedStatement statement = connection.prepareStatement("SELECT ID FROM information_schema.PROCESSLIST"
-						+ " WHERE DB = ? AND ID <> CONNECTION_ID() AND INFO LIKE '%illustration%'"
+				PreparedStatement writers = connection.prepareStatement("SELECT ID FROM information_schema.PROCESSLIST"
+						+ " WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND INFO LIKE CONCAT('%', ?, '%')"
 						+ " AND INFO NOT LIKE '%BATCH\\_%'")) {
-			statement.setString(1, connection.getCatalog());
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					ids.add(rs.getLong(1));
+			writers.setString(1, table);
+			while (true) {
+				assertThat(child.process().isAlive()).as("the child still runs").isTrue();
+				assertThat(System.nanoTime()).as("a chunk's write seen in time").isLessThan(deadline);
+				try (ResultSet rs = writers.executeQuery()) {
+					while (rs.next()) {
+						try (Statement kill = connection.createStatement()) {
+							kill.execute("KILL " + rs.getLong(1));
+							return;
+						}
+						catch (SQLException gone) {
+							// it ended on its own in between
+						}
+					}
 				}
 			}
-			int killed = 0;
-			for (long process : ids) {
-				try (Statement kill = connection.createStatement()) {
-					kill.execute("KILL " + process);
-					killed++;
-				}
-				catch (SQLException gone) {
-					// it ended on its own in between
-				}
-			}
-			return killed;
 		}
 	}
 
@@ -203,26 +224,26 @@ class DatabaseFaultIntegrationTests {
 	// The run's id, once both partitions of its calculation have committed chunks.
 	private static long awaitCalculating(BatchProcess child, String database) throws Exception {
 		long id = Long.parseLong(child.await(EXECUTION, Duration.ofMinutes(2)).group(1));
-		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (TestDatabase.queryForLong(database, "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
-				+ " AND STEP_NAME LIKE 'calculateIllustrationsWorker:%' AND WRITE_COUNT > 0", id) < 2) {
-			assertThat(child.process().isAlive()).as("the child still runs: " + child.err()).isTrue();
-			assertThat(System.nanoTime()).as("the calculation started in time").isLessThan(deadline);
-			Thread.sleep(100);
-		}
+		awaitWrites(child, database, id, "calculateIllustrationsWorker:%", 2);
 		return id;
 	}
 
-	private static String status(String database, long id) throws SQLException {
-		try (Connection connection = connect(database);
-				PreparedStatement statement = connection
-					.prepareStatement("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?")) {
-			statement.setLong(1, id);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getString(1);
-			}
+	// Until as many steps named like {@code steps} have committed chunks.
+	private static void awaitWrites(BatchProcess child, String database, long id, String steps, int count)
+			throws Exception {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (TestDatabase.queryForStrings(database, "SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = "
+				+ id + " AND STEP_NAME LIKE '" + steps + "' AND WRITE_COUNT > 0").size() < count) {
+			assertThat(child.process().isAlive()).as("the child still runs: " + child.err()).isTrue();
+			assertThat(System.nanoTime()).as(steps + " writing in time").isLessThan(deadline);
+			Thread.sleep(20);
 		}
+	}
+
+	private static String status(String database, long id) throws SQLException {
+		return TestDatabase
+			.queryForStrings(database, "SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = " + id)
+			.get(0);
 	}
 
 	private static Connection connect(String database) throws SQLException {
@@ -233,15 +254,7 @@ class DatabaseFaultIntegrationTests {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.addAll(List.of("--spring.datasource.url=" + database, "--spring.datasource.username=root",
 				"--spring.datasource.password=", "--batch.partition.grid-size=2"));
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int code = new BatchCli(BatchApplication.class, new PrintWriter(out, true), new PrintWriter(err, true))
-			.run(all.toArray(String[]::new));
-		return new Run(code, out.toString(), err.toString());
-	}
-
-	private record Run(int exitCode, String out, String err) {
-
+		return Cli.run(all.toArray(String[]::new));
 	}
 
 }

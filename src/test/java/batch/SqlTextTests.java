@@ -54,6 +54,9 @@ class SqlTextTests {
 					"String.join(,this.columns)", "the same column names",
 					"file", "a file of the application's own spool directory, whose name LoadDataSpool.nameable() "
 							+ "allows only without quotes and backslashes"),
+			"CashFlowExportTasklet.java",
+			Map.of("OF_RUN.formatted(,executions)",
+					"Spring Batch's job execution table, by a table prefix held to an identifier by TablePrefix"),
 			"BulkWriter.java", Map.of("ex.getMessage()", "not SQL: a warning that names LOAD DATA LOCAL INFILE"),
 			"IllustrationWriter.java", Map.of("placeholders", "question marks, one per policy of the chunk"),
 			"CashFlowWriter.java", Map.of("placeholders", "question marks, one per contract of the chunk"));

@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
+import batch.operations.TablePrefix;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,30 +22,36 @@ public class CashFlowExportTasklet extends ExportTasklet {
 			"pv", "events", "last_event_date");
 
 	// The run's contracts, as the run wrote them: a contract it rejected keeps an earlier run's rows
-	// in the tables, and they are not this run's results.
+	// in the tables, and they are not this run's results. %2$s: Spring Batch's job execution table.
 	private static final String OF_RUN = " JOIN run_contract r ON r.contract_id = %1$s.contract_id"
 			+ " WHERE r.job_instance_id = ? AND %1$s.job_execution_id IN"
-			+ " (SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?)";
-
-	private static final String CASH_FLOWS = "SELECT f.* FROM cash_flow f" + OF_RUN.formatted("f")
-			+ " ORDER BY f.contract_id, f.seq";
-
-	private static final String VALUATIONS = "SELECT v.* FROM contract_valuation v" + OF_RUN.formatted("v")
-			+ " ORDER BY v.contract_id";
+			+ " (SELECT JOB_EXECUTION_ID FROM %2$s WHERE JOB_INSTANCE_ID = ?)";
 
 	private final long jobInstanceId;
 
-	public CashFlowExportTasklet(JdbcTemplate jdbc, Path directory, long jobInstanceId) {
+	private final String cashFlows;
+
+	private final String valuations;
+
+	/**
+	 * @param tables the prefix of Spring Batch's tables, where the run's executions are found
+	 */
+	public CashFlowExportTasklet(JdbcTemplate jdbc, Path directory, long jobInstanceId, TablePrefix tables) {
 		super(jdbc, directory);
 		this.jobInstanceId = jobInstanceId;
+		String executions = tables.table("JOB_EXECUTION");
+		this.cashFlows = "SELECT f.* FROM cash_flow f" + OF_RUN.formatted("f", executions)
+				+ " ORDER BY f.contract_id, f.seq";
+		this.valuations = "SELECT v.* FROM contract_valuation v" + OF_RUN.formatted("v", executions)
+				+ " ORDER BY v.contract_id";
 	}
 
 	@Override
 	long write(CsvExport export) {
 		Object[] run = { this.jobInstanceId, this.jobInstanceId };
-		long rows = export.write("cash-flows.csv", CASH_FLOW_HEADER, CASH_FLOWS, run,
+		long rows = export.write("cash-flows.csv", CASH_FLOW_HEADER, this.cashFlows, run,
 				CashFlowExportTasklet::cashFlow);
-		rows += export.write("valuations.csv", VALUATION_HEADER, VALUATIONS, run,
+		rows += export.write("valuations.csv", VALUATION_HEADER, this.valuations, run,
 				CashFlowExportTasklet::valuation);
 		rows += export.writeRejects(this.jobInstanceId, RejectRecorder.CONTRACTS, "contract_id");
 		return rows;

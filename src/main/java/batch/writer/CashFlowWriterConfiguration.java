@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import batch.database.StreamingJdbc;
 import batch.domain.cashflow.MarketDataRow;
+import batch.operations.TablePrefix;
 import batch.processor.ImportedContract;
 import batch.processor.ProjectedContract;
 import batch.reader.ActusDictionary;
@@ -144,8 +145,10 @@ class CashFlowWriterConfiguration {
 	@StepScope
 	CashFlowExportTasklet cashFlowExportTasklet(DataSource dataSource,
 			@Value("#{jobParameters['exportDir']}") String exportDir,
-			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
-		return new CashFlowExportTasklet(StreamingJdbc.template(dataSource), Path.of(exportDir), jobInstanceId);
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
+			@Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix) {
+		return new CashFlowExportTasklet(StreamingJdbc.template(dataSource), Path.of(exportDir), jobInstanceId,
+				new TablePrefix(tablePrefix));
 	}
 
 }

@@ -29,7 +29,7 @@ final class UnknownOutcome implements StepExecutionListener, JobExecutionListene
 
 	static final UnknownOutcome INSTANCE = new UnknownOutcome();
 
-	static final String DESCRIPTION = "the database connection was lost while a chunk was written or committed;"
+	private static final String DESCRIPTION = "the database connection was lost while a chunk was written or committed;"
 			+ " a chunk's rows and its step's position commit together, so a restart resumes it";
 
 	private static final Logger logger = LoggerFactory.getLogger("batch.steps");

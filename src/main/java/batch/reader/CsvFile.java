@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,8 +121,12 @@ public final class CsvFile {
 		return List.copyOf(names);
 	}
 
+	// The system's reason, as "Permission denied" or "Input/output error": never the exception's
+	// class, and never its message where that is only the path again.
 	private InputFileException unreadable(IOException ex) {
-		return new InputFileException(this.path + " cannot be read: " + ex.getClass().getSimpleName(), ex);
+		String reason = (ex instanceof FileSystemException fs) ? fs.getReason() : ex.getMessage();
+		return new InputFileException(this.path + " cannot be read: "
+				+ ((reason != null && !reason.isBlank()) ? reason : "an input/output error"), ex);
 	}
 
 	private static void closeQuietly(CsvRecordReader records) {

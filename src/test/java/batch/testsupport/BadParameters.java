@@ -36,6 +36,8 @@ public final class BadParameters {
 		GeneratedContracts contracts = GeneratedContracts.write(directory, "params-contracts", 5, 1, 0);
 		Path unreadable = Files.writeString(directory.resolve("params-unreadable.csv"), "policy_id\n");
 		Files.setPosixFilePermissions(unreadable, PosixFilePermissions.fromString("---------"));
+		// reading a process's memory from address 0 fails with EIO, for root too
+		Path ioError = Files.createSymbolicLink(directory.resolve("params-ioerror.csv"), Path.of("/proc/self/mem"));
 		Path longDirectory = directory;
 		for (int part = 0; part < 10; part++) {
 			longDirectory = longDirectory.resolve("d".repeat(255));
@@ -50,6 +52,7 @@ public final class BadParameters {
 		values.put("{curves}", contracts.curves().toString());
 		values.put("{absent}", directory.resolve("params-absent.csv").toString());
 		values.put("{unreadable}", unreadable.toString());
+		values.put("{ioerror}", ioError.toString());
 		values.put("{longdir}", longDirectory.toString());
 		values.put("{dir}", directory.toString());
 		return cases;

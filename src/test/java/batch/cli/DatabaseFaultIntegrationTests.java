@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import batch.testsupport.BatchProcess;
 import batch.testsupport.Cli;
 import batch.testsupport.Cli.Run;
+import batch.testsupport.GeneratedContracts;
 import batch.testsupport.GeneratedPolicies;
 import batch.testsupport.TestDatabase;
 import batch.testsupport.TestDatabase.EmbeddedServer;
@@ -29,12 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The database failing under a run, with the application in a process of its own: its
- * connections killed, or the server shut down and started again, in the middle of the
- * calculation. The run ends FAILED with a message and exit code 1, what it committed is whole
- * chunks (rows and the step's counts agree), and {@code restart} finishes it with exactly the
- * exports of an uninterrupted run. The server is an embedded MariaDB of this class's own, the only
- * kind a test may stop.
+ * The database failing under a run, with the application in a process of its own: the connection
+ * of a chunk killed as it writes (in the import, the calculation, and cashFlowJob's projection),
+ * or the server shut down and started again in the middle of the calculation. The run ends FAILED
+ * with a message and exit code 1, what it committed is whole chunks (rows and the step's counts
+ * agree), and {@code restart} finishes it with exactly the exports of an uninterrupted run. The
+ * server is an embedded MariaDB of this class's own, the only kind a test may stop.
  */
 class DatabaseFaultIntegrationTests {
 
@@ -100,6 +102,42 @@ class DatabaseFaultIntegrationTests {
 		Run restarted = inProcess(database, "restart", Long.toString(id));
 		assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
 		assertSameExport(export);
+	}
+
+	@Test
+	void connectionKilledInTheMiddleOfTheCashFlows() throws Exception {
+		GeneratedContracts contracts = GeneratedContracts.write(directory, "contracts", 5000, 21, 0.05);
+		List<String> inputs = List.of(contracts.contracts().toString(), "--observations",
+				contracts.observations().toString(), "--curves", contracts.curves().toString());
+		Path uninterrupted = directory.resolve("cash-flows-uninterrupted");
+		Run reference = inProcess(server.newDatabaseUrl("cashflow_reference"),
+				concat(List.of("cashflow"), inputs, List.of("--export-dir", uninterrupted.toString())));
+		assertThat(reference.exitCode()).as(reference.err()).isZero();
+		String database = server.newDatabaseUrl("killed_cashflow");
+		Path export = directory.resolve("after-killed-cash-flows");
+		BatchProcess child = launch(database, concat(List.of("cashflow"), inputs, List.of("--export-dir", export.toString())));
+		long id = Long.parseLong(child.await(EXECUTION, Duration.ofMinutes(2)).group(1));
+		awaitWrites(child, database, id, "projectCashFlowsWorker:%", 2);
+
+		killChunkWrite(child, database, "cash_flow");
+
+		assertFailed(child, database, id, "cashFlowJob", "failed in projectCashFlowsWorker:partition");
+		long written = TestDatabase.queryForLong(database, "SELECT COALESCE(SUM(WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION"
+				+ " WHERE JOB_EXECUTION_ID = ? AND STEP_NAME LIKE 'projectCashFlowsWorker:%'", id);
+		assertThat(written).as("chunks committed before the fault").isPositive();
+		assertThat(TestDatabase.queryForLong(database,
+				"SELECT COUNT(*) FROM contract_valuation WHERE job_execution_id = ?", id))
+			.isEqualTo(written);
+		Run restarted = inProcess(database, "restart", Long.toString(id));
+		assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+		for (String file : List.of("cash-flows.csv", "valuations.csv", "rejects.csv")) {
+			assertThat(export.resolve(file)).hasSameTextualContentAs(uninterrupted.resolve(file));
+		}
+	}
+
+	@SafeVarargs
+	private static String[] concat(List<String>... parts) {
+		return Stream.of(parts).flatMap(List::stream).toArray(String[]::new);
 	}
 
 	@Test
@@ -170,9 +208,14 @@ class DatabaseFaultIntegrationTests {
 	// FAILED, exit code 1, and the summary naming the lost connection (the log has the details) and
 	// how to restart.
 	private static void assertFailed(BatchProcess child, String database, long id, String failure) throws Exception {
+		assertFailed(child, database, id, "illustrationJob", failure);
+	}
+
+	private static void assertFailed(BatchProcess child, String database, long id, String job, String failure)
+			throws Exception {
 		assertThat(child.process().waitFor(2, TimeUnit.MINUTES)).as("the run ended").isTrue();
 		assertThat(child.process().exitValue()).as(child.out() + child.err()).isEqualTo(ExitCodes.FAILED);
-		assertThat(child.out()).contains("illustrationJob FAILED")
+		assertThat(child.out()).contains(job + " FAILED")
 			.containsPattern(Pattern.quote(failure) + ".*the database connection was lost")
 			.contains("restart it with: ./batch restart " + id)
 			.doesNotContain("\tat ");

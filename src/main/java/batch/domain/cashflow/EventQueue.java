@@ -18,6 +18,13 @@ final class EventQueue {
 
 	private static final int INDEX_BITS = 20;
 
+	/**
+	 * The most events a contract may have: a daily cycle for 270 years. A chunk holds its
+	 * contracts' events until they are written, so this bounds the heap a chunk takes (with the
+	 * chunk size); it is well under the {@code 1 << INDEX_BITS} the ordering keys can number.
+	 */
+	static final int MAX_EVENTS = 100_000;
+
 	private static final int SEQUENCE_BITS = 4;
 
 	private static final EventType[] TYPES = EventType.values();
@@ -98,9 +105,9 @@ final class EventQueue {
 			this.calculated = this.shifts ? Arrays.copyOf(this.calculated, capacity) : this.scheduled;
 			this.types = Arrays.copyOf(this.types, capacity);
 		}
-		if (this.size >= (1 << INDEX_BITS)) {
+		if (this.size >= MAX_EVENTS) {
 			throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
-					"the schedules make more than " + (1 << INDEX_BITS) + " events");
+					"the schedules make more than " + MAX_EVENTS + " events");
 		}
 		this.scheduled[this.size] = time;
 		if (this.shifts) {

@@ -2,6 +2,10 @@ package batch.processor;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 import batch.domain.cashflow.CashFlowEngine;
 import batch.domain.cashflow.CashFlowRejectReason;
@@ -37,14 +41,30 @@ class CashFlowProcessorConfiguration {
 		return new ContractImportProcessor(new CsvFile(Path.of(input), dictionary.contractsHeader()).header());
 	}
 
+	// Step scoped, as the contracts' processor: a second value for the same market object and
+	// moment, or the same currency and tenor, is rejected, not written over the first.
 	@Bean
+	@StepScope
 	ItemProcessor<CsvRecord, MarketDataRow.Observation> observationProcessor() {
-		return (line) -> MarketDataRow.observation(readable(line));
+		Set<List<Object>> seen = new HashSet<>();
+		return (line) -> once(seen, MarketDataRow.observation(readable(line)),
+				(row) -> List.of(row.marketObjectCode(), row.time()), "market_object_code and date");
 	}
 
 	@Bean
+	@StepScope
 	ItemProcessor<CsvRecord, MarketDataRow.CurvePoint> curvePointProcessor() {
-		return (line) -> MarketDataRow.curvePoint(readable(line));
+		Set<List<Object>> seen = new HashSet<>();
+		return (line) -> once(seen, MarketDataRow.curvePoint(readable(line)),
+				(row) -> List.of(row.currency(), row.tenor()), "currency and tenor");
+	}
+
+	private static <T> T once(Set<List<Object>> seen, T row, Function<T, List<Object>> key, String names) {
+		if (!seen.add(key.apply(row))) {
+			throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
+					"the same " + names + " as an earlier line");
+		}
+		return row;
 	}
 
 	private static String[] readable(CsvRecord line) {

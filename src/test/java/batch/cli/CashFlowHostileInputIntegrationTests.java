@@ -127,6 +127,31 @@ class CashFlowHostileInputIntegrationTests {
 		assertThat(TestDatabase.rowCount(FILES_DATABASE, "BATCH_JOB_INSTANCE")).isEqualTo(instances);
 	}
 
+	// A second value for the same observation or curve point, however it is written, is rejected:
+	// the first stands, and the counts agree with the tables.
+	@Test
+	void aSecondValueForTheSameMarketDataIsRejected() throws Exception {
+		String database = TestDatabase.newDatabaseUrl("hostile_market_data");
+		Path observations = Files.writeString(this.directory.resolve("observations.csv"),
+				"market_object_code,date,value\nUSD.SOFR,2025-01-01,0.04\nUSD.SOFR,2025-01-01T00:00:00,0.05\n"
+						+ "USD.SOFR,2025-02-01,0.05\n");
+		Path curves = Files.writeString(this.directory.resolve("curves.csv"),
+				"currency,tenor,zero_rate\nUSD,1Y,0.04\nUSD,5Y,0.042\nUSD,1Y,0.05\n");
+
+		Run run = cashflow(database, Path.of("sample-data/contracts.csv"), observations, curves);
+
+		assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+		assertThat(run.out()).containsPattern("importObservations +read 3, written 2, rejected 1")
+			.containsPattern("importCurves +read 3, written 2, rejected 1");
+		assertThat(query(database, "SELECT CONCAT(source, ',', line_number, ',', reason_code) FROM rejected_record"
+				+ " WHERE source <> 'contracts'"))
+			.containsExactlyInAnyOrder("observations,3,INCONSISTENT_TERMS", "curves,4,INCONSISTENT_TERMS");
+		assertThat(query(database, "SELECT CONCAT(observed_at, '=', observed_value) FROM rate_observation"))
+			.containsExactlyInAnyOrder("2025-01-01 00:00:00=0.04", "2025-02-01 00:00:00=0.05");
+		assertThat(query(database, "SELECT CONCAT(tenor, '=', zero_rate) FROM yield_curve_point"))
+			.containsExactlyInAnyOrder("1Y=0.04", "5Y=0.042");
+	}
+
 	// A spreadsheet takes a cell for a formula when it starts so; a number may start with a sign.
 	private static boolean isFormula(String cell) {
 		return !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("[-+]?[0-9]+(\\.[0-9]+)?");

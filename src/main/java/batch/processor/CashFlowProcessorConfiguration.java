@@ -2,14 +2,9 @@ package batch.processor;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 
 import batch.domain.cashflow.CashFlowEngine;
-import batch.domain.cashflow.CashFlowRejectReason;
-import batch.domain.cashflow.ContractRejectedException;
 import batch.domain.cashflow.MarketDataRow;
 import batch.reader.ActusDictionary;
 import batch.reader.CsvFile;
@@ -45,34 +40,16 @@ class CashFlowProcessorConfiguration {
 	// moment, or the same currency and tenor, is rejected, not written over the first.
 	@Bean
 	@StepScope
-	ItemProcessor<CsvRecord, MarketDataRow.Observation> observationProcessor() {
-		Set<List<Object>> seen = new HashSet<>();
-		return (line) -> once(seen, MarketDataRow.observation(readable(line)),
+	MarketDataProcessor<MarketDataRow.Observation> observationProcessor() {
+		return new MarketDataProcessor<>(MarketDataRow::observation,
 				(row) -> List.of(row.marketObjectCode(), row.time()), "market_object_code and date");
 	}
 
 	@Bean
 	@StepScope
-	ItemProcessor<CsvRecord, MarketDataRow.CurvePoint> curvePointProcessor() {
-		Set<List<Object>> seen = new HashSet<>();
-		return (line) -> once(seen, MarketDataRow.curvePoint(readable(line)),
-				(row) -> List.of(row.currency(), row.tenor()), "currency and tenor");
-	}
-
-	private static <T> T once(Set<List<Object>> seen, T row, Function<T, List<Object>> key, String names) {
-		if (!seen.add(key.apply(row))) {
-			throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
-					"the same " + names + " as an earlier line");
-		}
-		return row;
-	}
-
-	private static String[] readable(CsvRecord line) {
-		if (!line.readable()) {
-			throw new ContractRejectedException(CashFlowRejectReason.MALFORMED_ROW,
-					"the record cannot be read: " + line.problem());
-		}
-		return line.values();
+	MarketDataProcessor<MarketDataRow.CurvePoint> curvePointProcessor() {
+		return new MarketDataProcessor<>(MarketDataRow::curvePoint, (row) -> List.of(row.currency(), row.tenor()),
+				"currency and tenor");
 	}
 
 	// Step scoped: each partition loads the run's market data once.

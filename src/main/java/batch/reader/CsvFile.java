@@ -86,8 +86,15 @@ public final class CsvFile {
 			CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPLACE)
 				.onUnmappableCharacter(CodingErrorAction.REPLACE);
-			records = new CsvRecordReader(
-					new BufferedReader(new InputStreamReader(Files.newInputStream(this.path), decoder), 1 << 16));
+			BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(this.path), decoder),
+					1 << 16);
+			// owns the reader from here: closed with it
+			records = new CsvRecordReader(reader);
+			// a byte order mark goes before the CSV is parsed: a quoted first name follows it
+			reader.mark(1);
+			if (reader.read() != BYTE_ORDER_MARK) {
+				reader.reset();
+			}
 			this.header = checkHeader(records.next());
 			records.expectWidth(this.header.size());
 			return records;
@@ -113,9 +120,6 @@ public final class CsvFile {
 		List<String> names = new ArrayList<>(first.values().length);
 		for (String name : first.values()) {
 			names.add(name.trim());
-		}
-		if (!names.isEmpty() && !names.get(0).isEmpty() && names.get(0).charAt(0) == BYTE_ORDER_MARK) {
-			names.set(0, names.get(0).substring(1).trim());
 		}
 		this.rule.check(this.path, names);
 		return List.copyOf(names);

@@ -36,13 +36,12 @@ public record Cycle(int months, int days, boolean longStub) {
 		if (cycle.length() < 3 || cycle.charAt(0) != 'P') {
 			throw new IllegalArgumentException("a cycle is P<n><unit>, e.g. P1M");
 		}
-		int count;
-		try {
-			count = Integer.parseInt(cycle.substring(1, cycle.length() - 1));
-		}
-		catch (NumberFormatException ex) {
+		String digits = cycle.substring(1, cycle.length() - 1);
+		// ASCII digits only, no sign, no leading zero: Integer.parseInt also takes +1, 0001 and ١
+		if (!digits.matches("[1-9][0-9]{0,5}")) {
 			throw new IllegalArgumentException("a cycle is P<n><unit>, e.g. P1M");
 		}
+		int count = Integer.parseInt(digits);
 		if (count <= 0 || count > 100_000) {
 			throw new IllegalArgumentException("a cycle's count must be positive");
 		}

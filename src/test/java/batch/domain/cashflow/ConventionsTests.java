@@ -93,7 +93,7 @@ class ConventionsTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "1M", "P0ML0", "P1XL0", "P1ML2", "PML0", "P-1ML1" })
+	@CsvSource({ "1M", "P0ML0", "P1XL0", "P1ML2", "PML0", "P-1ML1", "P+1ML1", "P01ML1", "P\u0661YL1", "P\uFF11ML1" })
 	void notCycles(String text) {
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> Cycle.parse(text));
 	}

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The terms of one contract, checked and with the data dictionary's defaults applied: cycle
@@ -295,6 +296,10 @@ public final class ContractTerms {
 	/** The raw values of one contract's terms, checked term by term. */
 	private static final class Values {
 
+		// an ISO-8601 period of days, weeks, months or years, in ASCII digits
+		private static final Pattern PERIOD = Pattern.compile("P([0-9]{1,6}[YMWD])+");
+
+
 		private final Map<Term, String> byTerm = new EnumMap<>(Term.class);
 
 		private final Map<String, String> unknown = new java.util.TreeMap<>();
@@ -362,6 +367,12 @@ public final class ContractTerms {
 						throw new ContractRejectedException(CashFlowRejectReason.UNKNOWN_CONVENTION,
 								term.dictionaryName() + " is not a cycle: " + ex.getMessage());
 					}
+				}
+				// not calculated in v1 (the conformance cases give fixingDays P0D and P2D), but
+				// checked: a value that is not a period is not taken as one
+				if (term.kind() == Term.Kind.PERIOD && !PERIOD.matcher(entry.getValue()).matches()) {
+					throw new ContractRejectedException(CashFlowRejectReason.UNKNOWN_CONVENTION,
+							term.dictionaryName() + " is not a period, e.g. P2D");
 				}
 			}
 		}

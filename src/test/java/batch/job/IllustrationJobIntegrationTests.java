@@ -3,12 +3,14 @@ package batch.job;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import batch.domain.illustration.DuplicateCheck;
@@ -280,6 +282,34 @@ class IllustrationJobIntegrationTests {
 		}
 	}
 
+	// A repeat of the file's first valid row at its end, read after the import failed in its last
+	// chunk: the restarted run rejects it as the uninterrupted run does, though the first row was
+	// committed by the run that failed (the restarted import reads the file again from the top).
+	@Test
+	void aDuplicateReadAfterARestartIsStillRejected() throws Exception {
+		Map<Long, String[]> rows = policies.rows();
+		List<Long> valid = rows.keySet().stream().filter((line) -> !policies.expectedRejects().containsKey(line)).toList();
+		List<String> lines = new ArrayList<>(Files.readAllLines(policies.file()));
+		lines.add(lines.get((int) (valid.get(0) - 1)));
+		Path input = Files.write(directory.resolve("with-duplicate.csv"), lines);
+		JobExecution uninterrupted = Steps.run(this.jobs, input, null);
+		long refused = Long.parseLong(rows.get(valid.get(valid.size() - 3))[0]);
+
+		JobExecution failed = Steps.runRefusing(this.jdbc, this.jobs, "policy", refused, input);
+
+		assertThat(Steps.named(failed, "importPolicies").getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(Steps.named(failed, "importPolicies").getWriteCount()).as("chunks committed before").isPositive();
+		JobExecution restarted = this.jobs.getJobOperator().restart(failed);
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(rejects(failed.getJobInstanceId())).contains(lines.size() + "," + RejectReason.DUPLICATE_POLICY_ID)
+			.containsExactlyInAnyOrderElementsOf(rejects(uninterrupted.getJobInstanceId()));
+	}
+
+	private List<String> rejects(long jobInstanceId) {
+		return this.jdbc.queryForList("SELECT CONCAT(line_number, ',', reason_code) FROM rejected_record"
+				+ " WHERE job_instance_id = ?", String.class, jobInstanceId);
+	}
+
 	private Map<Long, Illustration> expectedIllustrations() throws Exception {
 		PolicyValidator validator = new PolicyValidator();
 		Set<Long> seen = new HashSet<>();
@@ -360,11 +390,22 @@ class IllustrationJobIntegrationTests {
 				Path exportDir) throws Exception {
 			List<Long> ids = jdbc.queryForList("SELECT policy_id FROM policy ORDER BY policy_id", Long.class);
 			long refused = ids.get((int) (ids.size() * position));
+			return refusing(jdbc, table, refused, () -> run(jobs, policies.file(), exportDir));
+		}
+
+		/** Runs the job on {@code input} while the database refuses policy {@code refused}. */
+		static JobExecution runRefusing(JdbcTemplate jdbc, JobOperatorTestUtils jobs, String table, long refused,
+				Path input) throws Exception {
+			return refusing(jdbc, table, refused, () -> run(jobs, input, null));
+		}
+
+		private static JobExecution refusing(JdbcTemplate jdbc, String table, long refused,
+				Callable<JobExecution> run) throws Exception {
 			jdbc.execute("CREATE TRIGGER refuse_" + table + " BEFORE INSERT ON " + table + " FOR EACH ROW BEGIN"
 					+ " IF NEW.policy_id = " + refused + " THEN SIGNAL SQLSTATE '45000'"
 					+ " SET MESSAGE_TEXT = 'injected failure'; END IF; END");
 			try {
-				return run(jobs, policies.file(), exportDir);
+				return run.call();
 			}
 			finally {
 				jdbc.execute("DROP TRIGGER refuse_" + table);

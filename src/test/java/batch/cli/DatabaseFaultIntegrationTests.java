@@ -118,17 +118,12 @@ class DatabaseFaultIntegrationTests {
 		killChunkWrite(child, database, "cash_flow");
 
 		assertFailed(child, database, id, "cashFlowJob", "failed in projectCashFlowsWorker:partition");
-		long written = TestDatabase.queryForLong(database, "SELECT COALESCE(SUM(WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION"
-				+ " WHERE JOB_EXECUTION_ID = ? AND STEP_NAME LIKE 'projectCashFlowsWorker:%'", id);
-		assertThat(written).as("chunks committed before the fault").isPositive();
+		long written = writtenByPartitions(database, id, "projectCashFlowsWorker");
 		assertThat(TestDatabase.queryForLong(database,
 				"SELECT COUNT(*) FROM contract_valuation WHERE job_execution_id = ?", id))
 			.isEqualTo(written);
-		Run restarted = inProcess(database, "restart", Long.toString(id));
-		assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
-		for (String file : List.of("cash-flows.csv", "valuations.csv", "rejects.csv")) {
-			assertThat(export.resolve(file)).hasSameTextualContentAs(uninterrupted.resolve(file));
-		}
+		assertRestartFinishes(database, id, export, uninterrupted,
+				List.of("cash-flows.csv", "valuations.csv", "rejects.csv"));
 	}
 
 	@SafeVarargs
@@ -188,9 +183,7 @@ class DatabaseFaultIntegrationTests {
 	// partitions say they wrote, and each has its summary.
 	private static void assertFailedCleanly(BatchProcess child, String database, long id) throws Exception {
 		assertFailed(child, database, id, "failed in calculateIllustrationsWorker:partition");
-		long written = TestDatabase.queryForLong(database, "SELECT COALESCE(SUM(WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION"
-				+ " WHERE JOB_EXECUTION_ID = ? AND STEP_NAME LIKE 'calculateIllustrationsWorker:%'", id);
-		assertThat(written).as("chunks committed before the fault").isPositive();
+		long written = writtenByPartitions(database, id, "calculateIllustrationsWorker");
 		assertThat(TestDatabase.queryForLong(database,
 				"SELECT COUNT(DISTINCT policy_id) FROM illustration WHERE job_execution_id = ?", id))
 			.isEqualTo(written);
@@ -243,12 +236,25 @@ class DatabaseFaultIntegrationTests {
 		}
 	}
 
-	// restart completes the run, which then exports what an uninterrupted run exports
+	// The items the partitions of a worker step committed before the fault: some.
+	private static long writtenByPartitions(String database, long id, String workerStep) throws SQLException {
+		long written = TestDatabase.queryForLong(database, "SELECT COALESCE(SUM(WRITE_COUNT), 0)"
+				+ " FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? AND STEP_NAME LIKE '" + workerStep + ":%'", id);
+		assertThat(written).as("chunks committed before the fault").isPositive();
+		return written;
+	}
+
+	// restart completes the illustration run, which then exports what an uninterrupted run exports
 	private static void assertRestartFinishes(String database, long id, Path export) {
+		assertRestartFinishes(database, id, export, reference, List.of("illustrations.csv", "summary.csv", "rejects.csv"));
+	}
+
+	private static void assertRestartFinishes(String database, long id, Path export, Path uninterrupted,
+			List<String> files) {
 		Run restarted = inProcess(database, "restart", Long.toString(id));
 		assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
-		for (String file : List.of("illustrations.csv", "summary.csv", "rejects.csv")) {
-			assertThat(export.resolve(file)).hasSameTextualContentAs(reference.resolve(file));
+		for (String file : files) {
+			assertThat(export.resolve(file)).hasSameTextualContentAs(uninterrupted.resolve(file));
 		}
 	}
 

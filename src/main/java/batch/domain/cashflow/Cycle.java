@@ -1,5 +1,7 @@
 package batch.domain.cashflow;
 
+import java.util.regex.Pattern;
+
 /**
  * An ACTUS cycle: an ISO-8601 period and a stub flag, as in {@code P3ML0}, {@code P1YL1} or
  * {@code P27DL0}. {@code L0} asks for a long last stub (a last period that does not fit the cycle
@@ -16,6 +18,9 @@ public record Cycle(int months, int days, boolean longStub) {
 			throw new IllegalArgumentException("a cycle is a positive number of months or of days");
 		}
 	}
+
+	// ASCII digits only, no sign, no leading zero
+	private static final Pattern COUNT = Pattern.compile("[1-9][0-9]{0,5}");
 
 	/**
 	 * Parses {@code P<n><unit>[L<0|1>]} with unit Y, Q, H, M, W or D.
@@ -37,8 +42,8 @@ public record Cycle(int months, int days, boolean longStub) {
 			throw new IllegalArgumentException("a cycle is P<n><unit>, e.g. P1M");
 		}
 		String digits = cycle.substring(1, cycle.length() - 1);
-		// ASCII digits only, no sign, no leading zero: Integer.parseInt also takes +1, 0001 and ١
-		if (!digits.matches("[1-9][0-9]{0,5}")) {
+		// Integer.parseInt alone would also take +1, 0001 and ١
+		if (!COUNT.matcher(digits).matches()) {
 			throw new IllegalArgumentException("a cycle is P<n><unit>, e.g. P1M");
 		}
 		int count = Integer.parseInt(digits);

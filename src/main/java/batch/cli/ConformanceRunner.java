@@ -16,6 +16,7 @@ import batch.domain.cashflow.CashFlowProjection;
 import batch.domain.cashflow.CashFlowRejectReason;
 import batch.domain.cashflow.ContractRejectedException;
 import batch.domain.cashflow.ContractTerms;
+import batch.domain.cashflow.Horizon;
 import batch.domain.cashflow.ObservedMarketData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -92,7 +93,9 @@ public final class ConformanceRunner {
 			}
 		}
 		String to = testCase.path("to").asString("");
-		return this.engine.project(contract, market.build(), to.isBlank() ? null : time(to), analysisTimes);
+		// an empty end is the maturity as given or derived, where actus-core's own harness stops
+		Horizon horizon = to.isBlank() ? Horizon.maturity() : Horizon.until(time(to));
+		return this.engine.project(contract, market.build(), horizon, analysisTimes);
 	}
 
 	// The case's own data (observations, analysis times, its end): a value that cannot be read

@@ -1,7 +1,5 @@
 package batch.domain.cashflow;
 
-import java.util.Arrays;
-
 /**
  * The events a contract schedules (the "Contract Schedule" tables of ACTUS section 7), as
  * actus-core builds them: schedules per event type, capitalization turning early interest
@@ -22,8 +20,15 @@ final class ContractSchedule {
 				queue.addExact(time, EventType.AD);
 			}
 		}
-		queue.add(terms.initialExchangeDate, EventType.IED);
-		queue.add(maturity, EventType.MD);
+		// The initial exchange happens on its date, a holiday too; LAM and NAM shift their maturity
+		// by the convention, PAM and ANN do not (the oracle README, points 1 and 2).
+		queue.addExact(terms.initialExchangeDate, EventType.IED);
+		if (terms.type == ContractType.LAM || terms.type == ContractType.NAM) {
+			queue.add(maturity, EventType.MD);
+		}
+		else {
+			queue.addExact(maturity, EventType.MD);
+		}
 		if (terms.purchaseDate != Moments.NONE) {
 			queue.addExact(terms.purchaseDate, EventType.PRD);
 		}
@@ -67,53 +72,19 @@ final class ContractSchedule {
 		return (int) Math.min(days / cycleDays + 2, 1 << 19);
 	}
 
+	// Every type pays interest on its own cycle, S(IPANX, IPCL, MD) with the maturity: ANN and NAM
+	// add no payment at their redemptions (the oracle README, point 9).
 	private static void addInterestPayments(EventQueue queue, ContractTerms terms, long maturity) {
-		long[] payments;
-		if (terms.type == ContractType.NAM || terms.type == ContractType.ANN) {
-			payments = amortizingInterestPayments(terms, maturity);
+		if (terms.interestPaymentCycle != null || terms.interestPaymentAnchor != Moments.NONE) {
+			queue.addAll(Schedule.of(terms.interestPaymentAnchor, terms.interestPaymentCycle, maturity,
+					terms.endOfMonth, true), EventType.IP);
 		}
-		else if (terms.interestPaymentCycle != null || terms.interestPaymentAnchor != Moments.NONE) {
-			payments = Schedule.of(terms.interestPaymentAnchor, terms.interestPaymentCycle, maturity, terms.endOfMonth,
-					true);
-		}
-		else {
-			payments = new long[0];
-		}
-		queue.addAll(payments, EventType.IP);
 		if (terms.capitalizationEndDate != Moments.NONE) {
 			long end = queue.shifted(terms.capitalizationEndDate);
 			queue.retype(EventType.IP, end, EventType.IPCI);
 			queue.remove(end, EventType.IPCI);
 			queue.add(terms.capitalizationEndDate, EventType.IPCI);
 		}
-	}
-
-	// NAM and ANN pay interest on their own cycle until one principal cycle before amortization
-	// starts, then with every principal redemption and at maturity.
-	private static long[] amortizingInterestPayments(ContractTerms terms, long maturity) {
-		long[] beforeAmortization = new long[0];
-		if (terms.interestPaymentCycle != null || terms.interestPaymentAnchor != Moments.NONE) {
-			long end = (terms.principalRedemptionCycle != null)
-					? terms.principalRedemptionCycle.minus(terms.principalRedemptionAnchor)
-					: terms.principalRedemptionAnchor;
-			if (terms.interestPaymentAnchor <= end
-					&& (terms.capitalizationEndDate == Moments.NONE || terms.capitalizationEndDate < end)) {
-				beforeAmortization = Schedule.of(terms.interestPaymentAnchor, terms.interestPaymentCycle, end,
-						terms.endOfMonth, true);
-			}
-		}
-		long[] withRedemptions = Schedule.of(terms.principalRedemptionAnchor, terms.principalRedemptionCycle, maturity,
-				terms.endOfMonth, true);
-		long[] all = Arrays.copyOf(beforeAmortization, beforeAmortization.length + withRedemptions.length);
-		System.arraycopy(withRedemptions, 0, all, beforeAmortization.length, withRedemptions.length);
-		Arrays.sort(all);
-		int distinct = 0;
-		for (int i = 0; i < all.length; i++) {
-			if (i == 0 || all[i] != all[i - 1]) {
-				all[distinct++] = all[i];
-			}
-		}
-		return Arrays.copyOf(all, distinct);
 	}
 
 	private static void addRateResets(EventQueue queue, ContractTerms terms, long maturity) {
@@ -134,8 +105,11 @@ final class ContractSchedule {
 			queue.retypeFirstAfter(EventType.RR, terms.statusDate, EventType.RRF);
 		}
 		if (terms.type == ContractType.ANN) {
-			// the payment is fixed again after every reset
-			queue.addAll(resets, EventType.PRF);
+			// the payment is fixed again after every reset, on the day the reset happens: that
+			// day is the fixing's scheduled time (the oracle README, point 8)
+			for (long reset : resets) {
+				queue.add(queue.shifted(reset), EventType.PRF);
+			}
 		}
 	}
 

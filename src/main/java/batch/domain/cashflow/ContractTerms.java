@@ -158,7 +158,10 @@ public final class ContractTerms {
 		this.rateSpread = values.real(Term.RATE_SPREAD, 0);
 		this.rateMultiplier = values.real(Term.RATE_MULTIPLIER, 1);
 		this.periodCap = values.real(Term.PERIOD_CAP, Double.POSITIVE_INFINITY);
-		this.periodFloor = values.real(Term.PERIOD_FLOOR, Double.POSITIVE_INFINITY);
+		// the lower bound of a reset's change: the reference takes the term as a signed bound (a
+		// fall of up to 13 bp is -0.0013), the data dictionary as a positive largest fall; either
+		// way it bounds a fall, never forces a rise
+		this.periodFloor = -Math.abs(values.real(Term.PERIOD_FLOOR, Double.POSITIVE_INFINITY));
 		this.lifeCap = values.real(Term.LIFE_CAP, Double.POSITIVE_INFINITY);
 		this.lifeFloor = values.real(Term.LIFE_FLOOR, Double.NEGATIVE_INFINITY);
 		this.nextResetRate = values.real(Term.NEXT_RESET_RATE, Double.NaN);

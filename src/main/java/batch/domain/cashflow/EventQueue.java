@@ -81,9 +81,14 @@ final class EventQueue {
 		}
 	}
 
-	/** Adds an event that happens exactly when given (a purchase or termination date). */
+	/**
+	 * Adds an event that happens exactly when given, on a holiday too (the initial exchange, a
+	 * purchase, a termination, a monitoring time), its accruals calculated on the date the
+	 * contract's convention calculates it on, as every other event's (actus-core creates these
+	 * events without the convention, and calculates year fractions with it).
+	 */
 	void addExact(long time, EventType type) {
-		add(time, time, time, type);
+		add(time, time, this.shifts ? this.businessDay.calculationTime(time, this.calendar) : time, type);
 	}
 
 	/** When an event scheduled at {@code time} happens. */

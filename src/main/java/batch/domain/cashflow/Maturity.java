@@ -3,7 +3,8 @@ package batch.domain.cashflow;
 /**
  * The maturity of an amortizing contract whose terms do not give one (the "Md" initialisation of
  * ACTUS sections 7.2, 7.4 and 7.5): from the first redemption at or after the status date, as
- * many cycles as the next principal redemption payment needs to repay the notional.
+ * many cycles as the next principal redemption payment needs to repay the notional (the oracle
+ * README, point 10).
  */
 final class Maturity {
 
@@ -19,24 +20,34 @@ final class Maturity {
 		}
 		Cycle cycle = terms.principalRedemptionCycle;
 		long first = firstRedemptionFrom(terms, cycle);
-		double payment = terms.nextPrincipalRedemptionPayment;
 		double notional = terms.notionalPrincipal;
-		double principalPerCycle = payment;
-		if (terms.type != ContractType.LAM) {
-			// the payment less the interest of one cycle on the full notional
-			principalPerCycle = payment - notional * terms.dayCount.yearFraction(first,
-					cycle.plus(first, 1, terms.endOfMonth.appliesTo(first, cycle)), Moments.NONE) * terms.nominalInterestRate;
+		if (terms.type == ContractType.LAM) {
+			// LAM: as many cycles as the redemption takes, on the end-of-month convention, unshifted
+			return cycle.plus(first, count(notional / terms.nextPrincipalRedemptionPayment) - 1,
+					terms.endOfMonth.appliesTo(first, cycle));
 		}
-		if (!(principalPerCycle > 0)) {
+		// ANN and NAM: the payment less one cycle's interest on the full notional, over plain
+		// calendar cycles (no end-of-month convention, in the year fraction and in the date),
+		// then shifted by the business-day convention, as actus-core derives it
+		long next = cycle.plus(first, 1, false);
+		double principalPerCycle = terms.nextPrincipalRedemptionPayment
+				- notional * terms.dayCount.yearFraction(first, next, Moments.NONE) * terms.nominalInterestRate;
+		long maturity = cycle.plus(first, count(notional / principalPerCycle) - 1, false);
+		return terms.businessDay.shift(maturity, terms.calendar);
+	}
+
+	// ceil(notional / principal per cycle), the number of redemptions that repay the notional
+	private static int count(double quotient) {
+		if (!(quotient > 0)) {
 			throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
 					"nextPrincipalRedemptionPayment never repays the notional: give maturityDate");
 		}
-		double cycles = Math.ceil(notional / principalPerCycle);
+		double cycles = Math.ceil(quotient);
 		if (cycles > 100_000) {
 			throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
 					"nextPrincipalRedemptionPayment takes more than 100000 cycles to repay the notional");
 		}
-		return cycle.plus(first, (int) cycles - 1, terms.endOfMonth.appliesTo(first, cycle));
+		return (int) cycles;
 	}
 
 	private static long firstRedemptionFrom(ContractTerms terms, Cycle cycle) {

@@ -39,6 +39,9 @@ final class Projector {
 
 	private long statusDate;
 
+	// The interest accrued up to a maturity that a payment shifted past it has not paid yet.
+	private double interestDue;
+
 	private long[] redemptions;
 
 	// (1 + r * Y(t_i, t_i+1)) needs only the year fractions between redemptions: computed once.
@@ -54,7 +57,8 @@ final class Projector {
 		this.role = terms.roleSign;
 	}
 
-	CashFlowProjection project(long to, long[] analysisTimes) {
+	CashFlowProjection project(Horizon horizon, long[] analysisTimes) {
+		long to = horizon.end(this.maturity);
 		EventQueue queue = ContractSchedule.of(this.terms, this.maturity, analysisTimes);
 		int count = queue.sort();
 		CashFlowProjection projection = new CashFlowProjection(this.terms, count);
@@ -110,10 +114,12 @@ final class Projector {
 				this.notional = this.role * this.terms.notionalPrincipal;
 				this.rate = this.terms.nominalInterestRate;
 				this.interestBase = initialInterestBase();
+				// interest from an anchor before the exchange, as dated (not shifted), calculated
+				// between the calculation times of both
 				long anchor = this.terms.interestPaymentAnchor;
 				this.accrued = !Double.isNaN(this.terms.accruedInterest) ? this.role * this.terms.accruedInterest
-						: (anchor != Moments.NONE && anchor < time)
-								? yearFraction(anchor, time) * this.notional * this.rate : 0;
+						: (anchor != Moments.NONE && anchor < scheduled)
+								? yearFraction(calculationTime(anchor), time) * this.notional * this.rate : 0;
 				this.statusDate = time;
 				if (this.terms.type == ContractType.ANN && Double.isNaN(this.terms.nextPrincipalRedemptionPayment)) {
 					// a redemption at the exchange itself comes after it, so it counts
@@ -122,7 +128,8 @@ final class Projector {
 				return -this.role * (this.terms.notionalPrincipal + this.terms.premiumDiscountAtIed);
 			}
 			case IP -> {
-				double payoff = this.interestScaling * (this.accrued + accrual(time));
+				double payoff = this.interestScaling * (this.accrued + accrual(time) + this.interestDue);
+				this.interestDue = 0;
 				this.accrued = 0;
 				this.statusDate = time;
 				return payoff;
@@ -138,7 +145,11 @@ final class Projector {
 				return redeem(time);
 			}
 			case MD -> {
-				double payoff = this.notionalScaling * this.notional + this.interestScaling * this.accrued;
+				// the notional only: the interest is the payment's on the same date (the oracle
+				// README, point 4); when a shift moves that payment after the maturity, it is
+				// still owed, and the payment pays it (what was accrued up to its calculation time)
+				double payoff = this.notionalScaling * this.notional;
+				this.interestDue = this.accrued + accrual(time);
 				this.notional = 0;
 				this.accrued = 0;
 				this.interestBase = 0;
@@ -213,11 +224,11 @@ final class Projector {
 	}
 
 	// ACTUS STF_RR: the observed rate times the multiplier plus the spread, its change capped and
-	// floored per period, the result capped and floored for life.
+	// floored per period, the result capped and floored for life (the oracle README, point 7).
 	private void resetRate(long scheduled) {
 		double observed = this.market.valueAt(this.terms.rateResetMarketObject, scheduled);
 		double change = observed * this.terms.rateMultiplier + this.terms.rateSpread - this.rate;
-		change = Math.min(Math.max(change, -this.terms.periodFloor), this.terms.periodCap);
+		change = Math.min(Math.max(change, this.terms.periodFloor), this.terms.periodCap);
 		this.rate = Math.min(Math.max(this.rate + change, this.terms.lifeFloor), this.terms.lifeCap);
 	}
 
@@ -245,6 +256,10 @@ final class Projector {
 		if (this.terms.interestCalculationBase == ContractTerms.InterestCalculationBase.NT) {
 			this.interestBase = this.notional;
 		}
+	}
+
+	private long calculationTime(long scheduled) {
+		return this.terms.businessDay.calculationTime(scheduled, this.terms.calendar);
 	}
 
 	private double yearFraction(long from, long to) {
@@ -285,8 +300,8 @@ final class Projector {
 			long[] schedule = Schedule.of(this.terms.principalRedemptionAnchor, this.terms.principalRedemptionCycle,
 					this.annuityEnd, this.terms.endOfMonth, true);
 			double[] periods = new double[Math.max(schedule.length - 1, 0)];
+			// the scheduled dates, not shifted (the oracle README, point 8)
 			for (int i = 0; i < schedule.length; i++) {
-				schedule[i] = this.terms.businessDay.calculationTime(schedule[i], this.terms.calendar);
 				if (i > 0) {
 					periods[i - 1] = yearFraction(schedule[i - 1], schedule[i]);
 				}

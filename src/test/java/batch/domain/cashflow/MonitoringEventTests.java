@@ -29,7 +29,8 @@ class MonitoringEventTests {
 	void aMonitoringEventAccruesInterestAndPaysNothing() {
 		LocalDateTime analysis = LocalDateTime.of(2020, 4, 1, 0, 0);
 
-		CashFlowProjection events = this.engine.project(this.terms, (code, moment) -> 0, null, List.of(analysis));
+		CashFlowProjection events = this.engine.project(this.terms, (code, moment) -> 0, Horizon.wholeContract(),
+				List.of(analysis));
 
 		assertThat(events.size()).isEqualTo(5);
 		assertThat(events.type(1)).isEqualTo(EventType.AD);
@@ -43,7 +44,7 @@ class MonitoringEventTests {
 	@Test
 	void theOtherEventsAreTheSameWithOrWithoutMonitoring() {
 		CashFlowProjection plain = this.engine.project(this.terms, (code, moment) -> 0);
-		CashFlowProjection monitored = this.engine.project(this.terms, (code, moment) -> 0, null,
+		CashFlowProjection monitored = this.engine.project(this.terms, (code, moment) -> 0, Horizon.wholeContract(),
 				List.of(LocalDateTime.of(2020, 4, 1, 0, 0), LocalDateTime.of(2021, 1, 2, 0, 0),
 						LocalDateTime.of(2021, 7, 1, 12, 0)));
 
@@ -67,7 +68,7 @@ class MonitoringEventTests {
 
 	@Test
 	void noMonitoringAfterMaturityOrBeforeTheStatusDate() {
-		CashFlowProjection events = this.engine.project(this.terms, (code, moment) -> 0, null,
+		CashFlowProjection events = this.engine.project(this.terms, (code, moment) -> 0, Horizon.wholeContract(),
 				List.of(LocalDateTime.of(2019, 6, 1, 0, 0), LocalDateTime.of(2023, 1, 1, 0, 0)));
 
 		assertThat(events.size()).isEqualTo(4);

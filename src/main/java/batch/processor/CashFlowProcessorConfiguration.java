@@ -52,13 +52,19 @@ class CashFlowProcessorConfiguration {
 				"currency and tenor");
 	}
 
-	// Step scoped: each partition loads the run's market data once.
+	@Bean
+	RunMarketDataCache runMarketDataCache(JdbcTemplate jdbcTemplate) {
+		return new RunMarketDataCache((jobInstanceId) -> RunMarketData.load(jdbcTemplate, jobInstanceId));
+	}
+
+	// Step scoped, for the run's parameters; the market data is the run's, loaded once for all of
+	// its partitions.
 	@Bean
 	@StepScope
-	CashFlowProcessor cashFlowProcessor(CashFlowEngine engine, JdbcTemplate jdbcTemplate,
+	CashFlowProcessor cashFlowProcessor(CashFlowEngine engine, RunMarketDataCache marketData,
 			@Value("#{jobParameters['valuationDate']}") String valuationDate,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
-		return new CashFlowProcessor(engine, RunMarketData.load(jdbcTemplate, jobInstanceId),
+		return new CashFlowProcessor(engine, marketData.of(jobInstanceId),
 				(valuationDate != null) ? LocalDate.parse(valuationDate) : null);
 	}
 

@@ -26,6 +26,10 @@ public final class RunMarketData {
 		this.curves = curves;
 	}
 
+	static RunMarketData of(ObservedMarketData observations, Map<String, YieldCurve> curves) {
+		return new RunMarketData(observations, Map.copyOf(curves));
+	}
+
 	public static RunMarketData load(JdbcTemplate jdbc, long jobInstanceId) {
 		ObservedMarketData.Builder observations = ObservedMarketData.builder();
 		jdbc.query("SELECT market_object_code, observed_at, observed_value FROM rate_observation"
@@ -38,7 +42,7 @@ public final class RunMarketData {
 		}, jobInstanceId);
 		Map<String, YieldCurve> curves = new HashMap<>();
 		points.forEach((currency, rates) -> curves.put(currency, YieldCurve.of(rates)));
-		return new RunMarketData(observations.build(), Map.copyOf(curves));
+		return of(observations.build(), curves);
 	}
 
 	public MarketData observations() {

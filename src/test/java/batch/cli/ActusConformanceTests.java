@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Every published ACTUS conformance case for PAM, LAM, NAM and ANN, through the conformance
- * runner, against its expected events under the rule of the reference README: same length and
- * order, same dates, types and currency, numbers within 1e-9 relative.
+ * Every published ACTUS conformance case for PAM, LAM, NAM and ANN, and the 600 oracle cases that
+ * actus-core computed over realistic terms ({@code src/test/resources/actus-oracle}), through the
+ * conformance runner, against their expected events under the rule of the reference README: same
+ * length and order, same dates, types and currency, numbers within 1e-9 relative.
  */
 class ActusConformanceTests {
 
@@ -29,21 +31,36 @@ class ActusConformanceTests {
 	static Stream<Arguments> cases() throws IOException {
 		List<Arguments> cases = new ArrayList<>();
 		for (String type : List.of("pam", "lam", "nam", "ann")) {
-			String resource = "/actus/actus-tests-" + type + ".json";
-			ConformanceRunner.Outcome outcome;
-			try (InputStream in = ActusConformanceTests.class.getResourceAsStream(resource)) {
-				outcome = new ConformanceRunner().run(in);
-			}
-			JsonNode expected;
-			try (InputStream in = ActusConformanceTests.class.getResourceAsStream(resource)) {
-				expected = JSON.readTree(in);
-			}
-			for (Map.Entry<String, JsonNode> entry : expected.properties()) {
-				cases.add(Arguments.of(Named.of(entry.getKey(), entry.getValue().path("results")),
-						outcome.results().path(entry.getKey())));
-			}
+			cases.addAll(casesOf("/actus/actus-tests-" + type + ".json"));
+			cases.addAll(casesOf("/actus-oracle/oracle-" + type + ".json.gz"));
 		}
 		return cases.stream();
+	}
+
+	private static List<Arguments> casesOf(String resource) throws IOException {
+		ConformanceRunner.Outcome outcome;
+		try (InputStream in = open(resource)) {
+			outcome = new ConformanceRunner().run(in);
+		}
+		JsonNode expected;
+		try (InputStream in = open(resource)) {
+			expected = JSON.readTree(in);
+		}
+		List<Arguments> cases = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> entry : expected.properties()) {
+			cases.add(Arguments.of(Named.of(entry.getKey(), entry.getValue().path("results")),
+					outcome.results().path(entry.getKey())));
+		}
+		assertThat(cases).as(resource).hasSizeGreaterThan(10);
+		return cases;
+	}
+
+	private static InputStream open(String resource) throws IOException {
+		InputStream in = ActusConformanceTests.class.getResourceAsStream(resource);
+		if (in == null) {
+			throw new IOException(resource + " is not on the test class path");
+		}
+		return resource.endsWith(".gz") ? new GZIPInputStream(in) : in;
 	}
 
 	@ParameterizedTest(name = "{0}")

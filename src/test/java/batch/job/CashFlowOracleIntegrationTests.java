@@ -1,0 +1,195 @@
+package batch.job;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import batch.reader.Csv;
+import batch.testsupport.ConformanceCaseFiles;
+import batch.testsupport.TestDatabase;
+import com.opencsv.CSVReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The 600 oracle cases and the published PAM, ANN, LAM and NAM cases as one contracts file through
+ * cashFlowJob: every exported event is the one actus-core computed, and the job projects the
+ * whole contract, so where a business-day shift moves an interest payment or a LAM/NAM maturity
+ * past the maturity date (where actus-core's list stops), the job has those events after it, and
+ * the interest they pay is not lost.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "batch.chunk-size=50", "batch.partition.grid-size=4", "batch.partition.threads=2" })
+@SpringBatchTest
+class CashFlowOracleIntegrationTests {
+
+	private static final String DATABASE = TestDatabase.newDatabaseUrl("cash_flow_oracle");
+
+	private static final List<String> FIELDS = List.of("payoff", "notionalPrincipal", "nominalInterestRate",
+			"accruedInterest");
+
+	@TempDir
+	static Path directory;
+
+	static ConformanceCaseFiles files;
+
+	@Autowired
+	private JobOperatorTestUtils jobs;
+
+	@Autowired
+	private Job cashFlowJob;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> DATABASE);
+		registry.add("spring.datasource.username", TestDatabase::username);
+		registry.add("spring.datasource.password", TestDatabase::password);
+	}
+
+	@BeforeAll
+	static void casesAsJobInput() throws Exception {
+		List<String> resources = new ArrayList<>();
+		for (String type : List.of("pam", "ann", "lam", "nam")) {
+			resources.add("/actus-oracle/oracle-" + type + ".json.gz");
+			resources.add("/actus/actus-tests-" + type + ".json");
+		}
+		files = ConformanceCaseFiles.write(directory.resolve("input"), ConformanceCaseFiles.read(resources));
+	}
+
+	@Test
+	void everyCaseIsTheReferencesAndTheWholeContract() throws Exception {
+		this.jobs.setJob(this.cashFlowJob);
+		Path export = directory.resolve("export");
+		JobExecution execution = this.jobs.startJob(new JobParametersBuilder()
+			.addString(CashFlowJobParameters.INPUT, files.contracts().toString())
+			.addString(CashFlowJobParameters.OBSERVATIONS, files.observations().toString())
+			.addString(CashFlowJobParameters.CURVES, files.curves().toString())
+			.addString(CashFlowJobParameters.RUN_ID, UUID.randomUUID().toString())
+			.addString(CashFlowJobParameters.EXPORT_DIR, export.toString(), false)
+			.toJobParameters());
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(Files.readAllLines(export.resolve("rejects.csv"))).hasSize(1);
+		Map<String, List<String[]>> exported = exportedEvents(export.resolve("cash-flows.csv"));
+		assertThat(exported.keySet()).containsExactlyInAnyOrderElementsOf(files.cases().keySet());
+		List<String> differences = new ArrayList<>();
+		Map<String, List<String[]>> beyond = new HashMap<>();
+		for (Map.Entry<String, JsonNode> entry : files.cases().entrySet()) {
+			String id = entry.getKey();
+			JsonNode expected = entry.getValue().path("results");
+			List<String[]> events = exported.get(id);
+			if (events.size() < expected.size()) {
+				differences.add(id + ": " + events.size() + " events, expected at least " + expected.size());
+				continue;
+			}
+			for (int i = 0; i < expected.size(); i++) {
+				String difference = difference(expected.get(i), events.get(i));
+				if (difference != null) {
+					differences.add(id + " event " + i + ": " + difference);
+					break;
+				}
+			}
+			List<String[]> extra = events.subList(expected.size(), events.size());
+			if (!extra.isEmpty()) {
+				beyond.put(id, extra);
+				// only what a shift moved past the end the case's list stops at
+				String end = end(entry.getValue());
+				for (String[] event : extra) {
+					if (event[2].compareTo(end) <= 0) {
+						differences.add(id + ": " + event[3] + " on " + event[2] + " is not after " + end);
+					}
+				}
+			}
+		}
+		assertThat(differences).isEmpty();
+
+		// the oracle README's examples: an interest payment moved past an unshifted PAM or ANN
+		// maturity, and LAM and NAM maturities moved later
+		assertThat(beyond).containsKeys("dpam001", "dpam045", "dann017", "dlam004", "dnam037");
+		assertThat(beyond.get("dpam001")).extracting((event) -> event[3]).containsExactly("IP");
+		assertThat(beyond.get("dlam004")).extracting((event) -> event[3]).contains("MD");
+		assertThat(beyond.get("dnam037")).extracting((event) -> event[3]).contains("MD");
+		// dpam045 had accrued 376.41 of interest by its last reset, which actus-core never pays
+		BigDecimal paid = new BigDecimal(beyond.get("dpam045").get(0)[5]);
+		assertThat(paid.abs()).isGreaterThan(new BigDecimal("376.40"));
+		// every LAM and NAM whose maturity moved later still repays its notional, in the job
+		long repaid = beyond.values()
+			.stream()
+			.filter((events) -> events.get(events.size() - 1)[3].equals("MD"))
+			.filter((events) -> new BigDecimal(events.get(events.size() - 1)[6]).signum() == 0)
+			.count();
+		assertThat(repaid).isGreaterThanOrEqualTo(19);
+	}
+
+	// The last date a case's list may hold: its end if given, else its maturity date, else its
+	// last event's (a derived maturity).
+	private static String end(JsonNode testCase) {
+		String to = testCase.path("to").asString("");
+		if (!to.isBlank()) {
+			return to.substring(0, 10);
+		}
+		String maturity = testCase.path("terms").path("maturityDate").asString("");
+		if (!maturity.isBlank()) {
+			return maturity.substring(0, 10);
+		}
+		JsonNode results = testCase.path("results");
+		return results.get(results.size() - 1).path("eventDate").asString().substring(0, 10);
+	}
+
+	private static String difference(JsonNode expected, String[] event) {
+		String date = expected.path("eventDate").asString().substring(0, 10);
+		if (!date.equals(event[2]) || !expected.path("eventType").asString().equals(event[3])
+				|| !expected.path("currency").asString().equals(event[4])) {
+			return "expected " + date + " " + expected.path("eventType").asString() + ", got " + event[2] + " "
+					+ event[3];
+		}
+		for (int f = 0; f < FIELDS.size(); f++) {
+			JsonNode want = expected.path(FIELDS.get(f));
+			if (want.isMissingNode()) {
+				continue;
+			}
+			BigDecimal w = new BigDecimal(want.asString().strip());
+			BigDecimal g = new BigDecimal(event[5 + f]);
+			BigDecimal allowed = w.abs().max(BigDecimal.ONE).multiply(new BigDecimal("1e-9"));
+			if (g.subtract(w).abs().compareTo(allowed) > 0) {
+				return FIELDS.get(f) + " expected " + w + ", got " + g + " (" + event[3] + " on " + event[2] + ")";
+			}
+		}
+		return null;
+	}
+
+	// contract_id,seq,event_date,event_type,currency,payoff,notional_principal,nominal_interest_rate,accrued_interest
+	private static Map<String, List<String[]>> exportedEvents(Path file) throws Exception {
+		Map<String, List<String[]>> events = new HashMap<>();
+		try (CSVReader csv = Csv.reader(Files.newBufferedReader(file))) {
+			String[] header = csv.readNext();
+			assertThat(header).containsExactly("contract_id", "seq", "event_date", "event_type", "currency", "payoff",
+					"notional_principal", "nominal_interest_rate", "accrued_interest");
+			for (String[] row = csv.readNext(); row != null; row = csv.readNext()) {
+				events.computeIfAbsent(row[0], (id) -> new ArrayList<>()).add(row);
+			}
+		}
+		return events;
+	}
+
+}

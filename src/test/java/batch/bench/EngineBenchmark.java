@@ -2,6 +2,7 @@ package batch.bench;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,8 +11,8 @@ import batch.domain.cashflow.ContractTerms;
 import batch.domain.cashflow.MarketData;
 
 /**
- * The speed of the ACTUS engine on one core: contracts and events a second for PAM, ANN and LAM
- * with 30-year monthly schedules (and a floating-rate ANN with yearly resets). Run on demand with
+ * The speed of the ACTUS engine on one core: contracts and events a second for PAM, ANN, LAM and
+ * NAM with 30-year monthly schedules (and a floating-rate ANN with yearly resets). Run on demand with
  * {@code bench/engine}; not a test. Beside each figure, the ratio to a baseline measured in the
  * same run (building the same 360 monthly dates with java.time), since this machine is shared.
  */
@@ -24,6 +25,7 @@ public final class EngineBenchmark {
 
 	public static void main(String[] args) {
 		double seconds = (args.length > 0) ? Double.parseDouble(args[0]) : 5;
+		List<String> only = (args.length > 1) ? List.of(args[1].split(",")) : List.of();
 		CashFlowEngine engine = new CashFlowEngine();
 		MarketData market = (code, moment) -> 0.03;
 		System.out.printf(Locale.ROOT, "ACTUS engine, one thread, %s, %d cores, %.0f s a measurement%n",
@@ -31,7 +33,10 @@ public final class EngineBenchmark {
 		double baseline = measure(seconds, EngineBenchmark::javaTimeSchedule);
 		System.out.printf(Locale.ROOT, "baseline: 360 monthly dates with java.time, %.0f times a second%n", baseline);
 		System.out.printf(Locale.ROOT, "%-26s %12s %14s %12s%n", "contracts", "contracts/s", "events/s", "/ baseline");
-		for (String type : new String[] { "PAM", "ANN", "LAM", "ANN floating" }) {
+		for (String type : new String[] { "PAM", "ANN", "LAM", "NAM", "ANN floating" }) {
+			if (!only.isEmpty() && !only.contains(type.replace(' ', '-'))) {
+				continue;
+			}
 			ContractTerms[] contracts = contracts(type);
 			long events = 0;
 			for (ContractTerms contract : contracts) {
@@ -106,6 +111,10 @@ public final class EngineBenchmark {
 			}
 			if (type.equals("LAM")) {
 				terms.put("nextPrincipalRedemptionPayment", Integer.toString((100_000 + 1_000 * i) / 360));
+			}
+			if (type.equals("NAM")) {
+				// about the level payment of 30 years at 3% to 7%
+				terms.put("nextPrincipalRedemptionPayment", Integer.toString((100_000 + 1_000 * i) / 150));
 			}
 			if (floating) {
 				terms.put("cycleOfRateReset", "P1YL1");

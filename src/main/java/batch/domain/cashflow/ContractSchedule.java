@@ -73,12 +73,11 @@ final class ContractSchedule {
 	}
 
 	// Every type pays interest on its own cycle, S(IPANX, IPCL, MD) with the maturity: ANN and NAM
-	// add no payment at their redemptions (the oracle README, point 9).
+	// add no payment at their redemptions (the oracle README, point 9). Without a cycle, the
+	// anchor (if any) and the maturity, as the data dictionary says of IPCL: MD pays no interest.
 	private static void addInterestPayments(EventQueue queue, ContractTerms terms, long maturity) {
-		if (terms.interestPaymentCycle != null || terms.interestPaymentAnchor != Moments.NONE) {
-			queue.addAll(Schedule.of(terms.interestPaymentAnchor, terms.interestPaymentCycle, maturity,
-					terms.endOfMonth, true), EventType.IP);
-		}
+		queue.addAll(Schedule.of(terms.interestPaymentAnchor, terms.interestPaymentCycle, maturity,
+				terms.endOfMonth, true), EventType.IP);
 		if (terms.capitalizationEndDate != Moments.NONE) {
 			long end = queue.shifted(terms.capitalizationEndDate);
 			queue.retype(EventType.IP, end, EventType.IPCI);

@@ -108,105 +108,135 @@ final class Projector {
 		}
 	}
 
+	// One small method per event: the switch stays small enough for the JIT to compile well, and
+	// each event's payoff and state transition read on their own.
 	private double evaluate(EventType type, long scheduled, long time) {
-		switch (type) {
-			case IED -> {
-				this.notional = this.role * this.terms.notionalPrincipal;
-				this.rate = this.terms.nominalInterestRate;
-				this.interestBase = initialInterestBase();
-				// interest from an anchor before the exchange, as dated (not shifted), calculated
-				// between the calculation times of both
-				long anchor = this.terms.interestPaymentAnchor;
-				this.accrued = !Double.isNaN(this.terms.accruedInterest) ? this.role * this.terms.accruedInterest
-						: (anchor != Moments.NONE && anchor < scheduled)
-								? yearFraction(calculationTime(anchor), time) * this.notional * this.rate : 0;
-				this.statusDate = time;
-				if (this.terms.type == ContractType.ANN && Double.isNaN(this.terms.nextPrincipalRedemptionPayment)) {
-					// a redemption at the exchange itself comes after it, so it counts
-					this.nextPayment = annuity(time, true);
-				}
-				return -this.role * (this.terms.notionalPrincipal + this.terms.premiumDiscountAtIed);
-			}
-			case IP -> {
-				double payoff = this.interestScaling * (this.accrued + accrual(time) + this.interestDue);
-				this.interestDue = 0;
-				this.accrued = 0;
-				this.statusDate = time;
-				return payoff;
-			}
-			case IPCI -> {
-				this.notional += this.accrued + accrual(time);
-				this.accrued = 0;
-				updateInterestBase();
-				this.statusDate = time;
-				return 0;
-			}
-			case PR -> {
-				return redeem(time);
-			}
-			case MD -> {
-				// the notional only: the interest is the payment's on the same date (the oracle
-				// README, point 4); when a shift moves that payment after the maturity, it is
-				// still owed, and the payment pays it (what was accrued up to its calculation time)
-				double payoff = this.notionalScaling * this.notional;
-				this.interestDue = this.accrued + accrual(time);
-				this.notional = 0;
-				this.accrued = 0;
-				this.interestBase = 0;
-				this.statusDate = time;
-				return payoff;
-			}
-			case RR -> {
-				accrue(time);
-				resetRate(scheduled);
-				return 0;
-			}
-			case RRF -> {
-				accrue(time);
-				this.rate = this.terms.nextResetRate;
-				return 0;
-			}
-			case PRF -> {
-				accrue(time);
-				this.nextPayment = annuity(time, false);
-				return 0;
-			}
-			case SC -> {
-				accrue(time);
-				double index = this.market.valueAt(this.terms.scalingMarketObject, scheduled)
-						/ this.terms.scalingIndexAtContractDealDate;
-				if (this.terms.notionalScaled) {
-					this.notionalScaling = index;
-				}
-				if (this.terms.interestScaled) {
-					this.interestScaling = index;
-				}
-				return 0;
-			}
-			case AD -> {
-				accrue(time);
-				return 0;
-			}
-			case IPCB -> {
-				accrue(time);
-				this.interestBase = this.notional;
-				return 0;
-			}
-			case PRD -> {
-				double payoff = -this.role * (this.terms.priceAtPurchaseDate + this.accrued + accrual(time));
-				accrue(time);
-				return payoff;
-			}
-			case TD -> {
-				double payoff = this.role * (this.terms.priceAtTerminationDate + this.accrued + accrual(time));
-				this.notional = 0;
-				this.accrued = 0;
-				this.interestBase = 0;
-				this.statusDate = time;
-				return payoff;
-			}
+		return switch (type) {
+			case IED -> exchange(scheduled, time);
+			case IP -> payInterest(time);
+			case IPCI -> capitalize(time);
+			case PR -> redeem(time);
+			case MD -> mature(time);
+			case RR -> resetRate(scheduled, time);
+			case RRF -> fixRate(time);
+			case PRF -> fixPayment(time);
+			case SC -> scale(scheduled, time);
+			case AD -> monitor(time);
+			case IPCB -> fixInterestBase(time);
+			case PRD -> purchase(time);
+			case TD -> terminate(time);
 			default -> throw new IllegalStateException("no evaluation for " + type);
+		};
+	}
+
+	private double exchange(long scheduled, long time) {
+		this.notional = this.role * this.terms.notionalPrincipal;
+		this.rate = this.terms.nominalInterestRate;
+		this.interestBase = initialInterestBase();
+		// interest from an anchor before the exchange, as dated (not shifted), calculated between
+		// the calculation times of both
+		long anchor = this.terms.interestPaymentAnchor;
+		this.accrued = !Double.isNaN(this.terms.accruedInterest) ? this.role * this.terms.accruedInterest
+				: (anchor != Moments.NONE && anchor < scheduled)
+						? yearFraction(calculationTime(anchor), time) * this.notional * this.rate : 0;
+		this.statusDate = time;
+		if (this.terms.type == ContractType.ANN && Double.isNaN(this.terms.nextPrincipalRedemptionPayment)
+				&& !fixedBeforeFirstRedemption()) {
+			// no fixing comes before the first redemption (the ann09 family): the exchange fixes
+			// the payment; a redemption at the exchange itself comes after it, so it counts
+			this.nextPayment = annuity(time, true);
 		}
+		return -this.role * (this.terms.notionalPrincipal + this.terms.premiumDiscountAtIed);
+	}
+
+	// Whether the initial fixing (ContractSchedule: the day before the first redemption, when that
+	// is not before the exchange) happens before the first redemption: then it fixes the payment,
+	// and an annuity computed at the exchange would never be used.
+	private boolean fixedBeforeFirstRedemption() {
+		long fixing = Moments.plusDays(this.terms.principalRedemptionAnchor, -1);
+		BusinessDayConvention convention = this.terms.businessDay;
+		return fixing >= this.terms.initialExchangeDate && convention.shift(fixing, this.terms.calendar)
+				< convention.shift(this.terms.principalRedemptionAnchor, this.terms.calendar);
+	}
+
+	private double payInterest(long time) {
+		double payoff = this.interestScaling * (this.accrued + accrual(time) + this.interestDue);
+		this.interestDue = 0;
+		this.accrued = 0;
+		this.statusDate = time;
+		return payoff;
+	}
+
+	private double capitalize(long time) {
+		this.notional += this.accrued + accrual(time);
+		this.accrued = 0;
+		updateInterestBase();
+		this.statusDate = time;
+		return 0;
+	}
+
+	// The notional only: the interest is the payment's on the same date (the oracle README, point
+	// 4). When a shift moves that payment after the maturity, the interest is still owed, and the
+	// payment pays it: what was accrued up to its calculation time.
+	private double mature(long time) {
+		double payoff = this.notionalScaling * this.notional;
+		this.interestDue = this.accrued + accrual(time);
+		this.notional = 0;
+		this.accrued = 0;
+		this.interestBase = 0;
+		this.statusDate = time;
+		return payoff;
+	}
+
+	private double fixRate(long time) {
+		accrue(time);
+		this.rate = this.terms.nextResetRate;
+		return 0;
+	}
+
+	private double fixPayment(long time) {
+		accrue(time);
+		this.nextPayment = annuity(time, false);
+		return 0;
+	}
+
+	private double scale(long scheduled, long time) {
+		accrue(time);
+		double index = this.market.valueAt(this.terms.scalingMarketObject, scheduled)
+				/ this.terms.scalingIndexAtContractDealDate;
+		if (this.terms.notionalScaled) {
+			this.notionalScaling = index;
+		}
+		if (this.terms.interestScaled) {
+			this.interestScaling = index;
+		}
+		return 0;
+	}
+
+	private double monitor(long time) {
+		accrue(time);
+		return 0;
+	}
+
+	private double fixInterestBase(long time) {
+		accrue(time);
+		this.interestBase = this.notional;
+		return 0;
+	}
+
+	private double purchase(long time) {
+		double payoff = -this.role * (this.terms.priceAtPurchaseDate + this.accrued + accrual(time));
+		accrue(time);
+		return payoff;
+	}
+
+	private double terminate(long time) {
+		double payoff = this.role * (this.terms.priceAtTerminationDate + this.accrued + accrual(time));
+		this.notional = 0;
+		this.accrued = 0;
+		this.interestBase = 0;
+		this.statusDate = time;
+		return payoff;
 	}
 
 	// LAM redeems a fixed amount; NAM and ANN a fixed payment of which interest comes first. Never
@@ -225,11 +255,13 @@ final class Projector {
 
 	// ACTUS STF_RR: the observed rate times the multiplier plus the spread, its change capped and
 	// floored per period, the result capped and floored for life (the oracle README, point 7).
-	private void resetRate(long scheduled) {
+	private double resetRate(long scheduled, long time) {
+		accrue(time);
 		double observed = this.market.valueAt(this.terms.rateResetMarketObject, scheduled);
 		double change = observed * this.terms.rateMultiplier + this.terms.rateSpread - this.rate;
 		change = Math.min(Math.max(change, this.terms.periodFloor), this.terms.periodCap);
 		this.rate = Math.min(Math.max(this.rate + change, this.terms.lifeFloor), this.terms.lifeCap);
+		return 0;
 	}
 
 	private void accrue(long time) {

@@ -61,8 +61,11 @@ class ActusCommandTests {
 
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		JsonNode events = new ObjectMapper().readTree(results.toFile()).path("ad01");
-		assertThat(events.size()).isEqualTo(3);
+		// IED, AD, and at maturity the interest (no cycle: the maturity pays it) and the notional
+		assertThat(events.size()).isEqualTo(4);
 		assertThat(events.path(1).path("eventType").asString()).isEqualTo("AD");
+		assertThat(events.path(2).path("eventType").asString()).isEqualTo("IP");
+		assertThat(events.path(2).path("payoff").asDouble()).isCloseTo(1000 * 0.1 * 366 / 365.0, within(1e-9));
 		assertThat(events.path(1).path("eventDate").asString()).isEqualTo("2020-07-01T00:00");
 		// 181 days of 10% on 1,000
 		assertThat(events.path(1).path("accruedInterest").asDouble()).isCloseTo(1000 * 0.1 * 181 / 365.0,

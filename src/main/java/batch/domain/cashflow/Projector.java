@@ -181,11 +181,16 @@ final class Projector {
 	private double mature(long time) {
 		double payoff = this.notionalScaling * this.notional;
 		this.interestDue = this.accrued + accrual(time);
+		end(time);
+		return payoff;
+	}
+
+	// Nothing outstanding, nothing accrued: the state after a maturity or a termination.
+	private void end(long time) {
 		this.notional = 0;
 		this.accrued = 0;
 		this.interestBase = 0;
 		this.statusDate = time;
-		return payoff;
 	}
 
 	private double fixRate(long time) {
@@ -232,10 +237,7 @@ final class Projector {
 
 	private double terminate(long time) {
 		double payoff = this.role * (this.terms.priceAtTerminationDate + this.accrued + accrual(time));
-		this.notional = 0;
-		this.accrued = 0;
-		this.interestBase = 0;
-		this.statusDate = time;
+		end(time);
 		return payoff;
 	}
 

@@ -12,6 +12,10 @@ N="${1:-100000}"
 KILLS="${2:-20}"
 WORK="$(mktemp -d /tmp/crash-soak.XXXXXX)"
 PREFIX="crash_soak_$$"
+# Synthetic data, keys of this check's own (a run on MySQL refuses the built-in development keys).
+export BATCH_PRIVACY_HASH_KEY="${BATCH_PRIVACY_HASH_KEY:-$(head -c 32 /dev/urandom | base64)}"
+export BATCH_PRIVACY_ENCRYPTION_KEY_ID="${BATCH_PRIVACY_ENCRYPTION_KEY_ID:-check}"
+export BATCH_PRIVACY_ENCRYPTIONKEYS_CHECK="${BATCH_PRIVACY_ENCRYPTIONKEYS_CHECK:-$(head -c 32 /dev/urandom | base64)}"
 databases=()
 child=""
 cleanup() {

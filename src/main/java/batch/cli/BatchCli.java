@@ -128,8 +128,8 @@ public final class BatchCli {
 
 	static int exitCode(OperationRefusedException refused) {
 		return switch (refused.refusal()) {
-			case BAD_REQUEST, NO_SUCH_JOB -> ExitCodes.USAGE;
-			case RUNNING -> ExitCodes.ALREADY_RUNNING;
+			case BAD_REQUEST, NO_SUCH_JOB, INPUT_CHANGED -> ExitCodes.USAGE;
+			case RUNNING, TOO_MANY_RUNS -> ExitCodes.ALREADY_RUNNING;
 			case NO_SUCH_EXECUTION, WRONG_STATE -> ExitCodes.NOT_RESTARTABLE;
 			case UNAVAILABLE -> ExitCodes.FAILED;
 		};

@@ -16,8 +16,17 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
  */
 public final class IllustrationJobParameters implements JobParametersValidator, JobPreflight {
 
-	/** The policies CSV to import and illustrate (identifying); absent: recalculate every policy. */
+	/** The policies CSV to import and illustrate (identifying); absent: {@link #SCOPE} must say book. */
 	public static final String INPUT = "input";
+
+	/**
+	 * {@code book}: recalculate every policy already imported, with no input (identifying). Asked
+	 * for by name, so that a request that forgot its input does not recalculate the whole book.
+	 */
+	public static final String SCOPE = "scope";
+
+	/** The one value of {@link #SCOPE}. */
+	public static final String BOOK = "book";
 
 	/** Where to write the three CSV exports (not identifying); absent: no export. */
 	public static final String EXPORT_DIR = "exportDir";
@@ -32,8 +41,17 @@ public final class IllustrationJobParameters implements JobParametersValidator, 
 
 	@Override
 	public void validate(JobParameters parameters) throws InvalidJobParametersException {
-		ParameterChecks.onlyKnownNames(jobName(), parameters, List.of(INPUT, EXPORT_DIR, RUN_ID));
+		ParameterChecks.onlyKnownNames(jobName(), parameters, List.of(INPUT, SCOPE, EXPORT_DIR, RUN_ID));
 		ParameterChecks.values(parameters);
+		String scope = parameters.getString(SCOPE);
+		if (scope != null && !scope.equals(BOOK)) {
+			throw new InvalidJobParametersException(SCOPE + " may only be '" + BOOK + "' (recalculate every policy), not '"
+					+ ParameterChecks.shown(scope) + "'");
+		}
+		if (scope != null && parameters.getString(INPUT) != null) {
+			throw new InvalidJobParametersException(SCOPE + "=" + BOOK + " recalculates every policy and " + INPUT
+					+ " imports a file: give one of them");
+		}
 		for (String name : List.of(INPUT, EXPORT_DIR)) {
 			String value = parameters.getString(name);
 			if (value != null) {
@@ -45,6 +63,21 @@ public final class IllustrationJobParameters implements JobParametersValidator, 
 	@Override
 	public void check(JobParameters parameters) throws InvalidJobParametersException {
 		validate(parameters);
+		if (parameters.getString(INPUT) == null && parameters.getString(SCOPE) == null) {
+			throw new InvalidJobParametersException(jobName() + " needs " + INPUT + "=<policies.csv> to import and "
+					+ "illustrate a file, or " + SCOPE + "=" + BOOK + " to recalculate every policy already imported");
+		}
+		checkFiles(parameters);
+	}
+
+	// A run of the whole book started before scope existed has neither: it restarts as it was.
+	@Override
+	public void checkRestart(JobParameters parameters) throws InvalidJobParametersException {
+		validate(parameters);
+		checkFiles(parameters);
+	}
+
+	private static void checkFiles(JobParameters parameters) throws InvalidJobParametersException {
 		String input = parameters.getString(INPUT);
 		if (input != null) {
 			ParameterChecks.inputFile(INPUT, new CsvFile(ParameterChecks.path(INPUT, input), PolicyFields.HEADER));

@@ -53,6 +53,9 @@ public class JobControl {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobControl.class);
 
+	// How long a run's thread may take to finish once its execution is recorded as ended.
+	private static final Duration THREAD_END = Duration.ofSeconds(10);
+
 	private final JobRepository jobRepository;
 
 	private final JobRegistry jobRegistry;
@@ -69,6 +72,8 @@ public class JobControl {
 
 	private final JobOperator operator;
 
+	private final RunLimits limits;
+
 	// The runs executing in this process, by execution id, each with the end of its thread: the
 	// outcome is known from it even if the job repository could not record it.
 	private final Map<Long, CompletableFuture<Void>> local = new ConcurrentHashMap<>();
@@ -78,8 +83,9 @@ public class JobControl {
 
 	JobControl(JobRepository jobRepository, JobRegistry jobRegistry, List<JobPreflight> preflights,
 			List<LaunchCheck> launchChecks, PlatformTransactionManager transactionManager, Heartbeats heartbeats,
-			JdbcTemplate jdbc, @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix)
+			JdbcTemplate jdbc, RunLimits limits, @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix)
 			throws Exception {
+		this.limits = limits;
 		this.launchChecks = launchChecks;
 		this.jobRepository = jobRepository;
 		this.jdbc = jdbc;
@@ -119,6 +125,9 @@ public class JobControl {
 		this.launchChecks.forEach((check) -> check.check(jobName));
 		try {
 			return launched(() -> this.operator.start(job, parameters));
+		}
+		catch (OperationRefusedException ex) {
+			throw ex;
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			throw alreadyRunning(jobName);
@@ -164,6 +173,11 @@ public class JobControl {
 	 * upsert, so resuming from the recorded position loses nothing and duplicates nothing.
 	 */
 	public JobExecution restart(long executionId) {
+		if (!isActive(execution(executionId)) && this.local.containsKey(executionId)) {
+			// recorded as ended, its thread still finishing here (listeners, the last update): a
+			// run reported inactive restarts, once that thread is done
+			awaitThreadEnd(executionId);
+		}
 		JobExecution previous = execution(executionId);
 		if (isActive(previous) || this.local.containsKey(executionId)) {
 			throw new OperationRefusedException(Refusal.RUNNING, "execution " + executionId + " is still running ("
@@ -180,11 +194,18 @@ public class JobControl {
 			throw new OperationRefusedException(Refusal.WRONG_STATE, "execution " + executionId
 					+ " was already restarted as execution " + last.getId() + ": restart that one if it failed");
 		}
+		String jobName = previous.getJobInstance().getJobName();
+		job(jobName);
+		// what a start checks, and that the files are the ones the run read: before anything is written
+		RestartInputs.check(previous.getJobParameters(), this.jobRepository.getJobExecutions(previous.getJobInstance()));
+		restartPreflight(jobName, previous.getJobParameters());
+		this.launchChecks.forEach((check) -> check.check(jobName));
 		settleUnknown(previous);
-		job(previous.getJobInstance().getJobName());
-		this.launchChecks.forEach((check) -> check.check(previous.getJobInstance().getJobName()));
 		try {
 			return launched(() -> this.operator.restart(previous));
+		}
+		catch (OperationRefusedException ex) {
+			throw ex;
 		}
 		catch (JobRestartException ex) {
 			if (ex.getCause() instanceof JobExecutionAlreadyRunningException) {
@@ -218,6 +239,11 @@ public class JobControl {
 
 	// One launch at a time, so that the task the operator submits is this launch's.
 	private synchronized JobExecution launched(Launch launch) throws Exception {
+		if (this.local.size() >= this.limits.maxConcurrentRuns()) {
+			throw new OperationRefusedException(Refusal.TOO_MANY_RUNS, "this process already runs "
+					+ this.local.size() + " runs, as many as it may at once (batch.api.max-concurrent-runs): "
+					+ "try again when one of them has ended");
+		}
 		this.submitted = null;
 		JobExecution execution = launch.run();
 		CompletableFuture<Void> end = this.submitted;
@@ -316,7 +342,7 @@ public class JobControl {
 		}
 		for (Long executionId : running) {
 			try {
-				logger.info("stopping execution {}", executionId);
+				logger.warn("stopping execution {}: this process is asked to end", executionId);
 				stop(executionId);
 			}
 			catch (RuntimeException ex) {
@@ -343,7 +369,29 @@ public class JobControl {
 				// ended
 			}
 		}
+		for (Long executionId : running) {
+			logger.warn("execution {} ended {}: restart it with ./batch restart {} (or POST /api/executions/{}/restart)",
+					executionId, endedStatus(executionId), executionId, executionId);
+		}
 		return true;
+	}
+
+	private String endedStatus(long executionId) {
+		try {
+			return execution(executionId).getStatus().name();
+		}
+		catch (RuntimeException ex) {
+			return "(its status cannot be read: " + rootMessage(ex) + ")";
+		}
+	}
+
+	private void awaitThreadEnd(long executionId) {
+		try {
+			awaitEnd(executionId, THREAD_END);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**
@@ -467,6 +515,20 @@ public class JobControl {
 	private OperationRefusedException noSuchJob(String jobName) {
 		return new OperationRefusedException(Refusal.NO_SUCH_JOB, "there is no job '" + jobName
 				+ "': the jobs are " + String.join(", ", new TreeSet<>(this.jobRegistry.getJobNames())));
+	}
+
+	private void restartPreflight(String jobName, JobParameters parameters) {
+		try {
+			for (JobPreflight preflight : this.preflights) {
+				if (preflight.jobName().equals(jobName)) {
+					preflight.checkRestart(parameters);
+				}
+			}
+		}
+		catch (InvalidJobParametersException ex) {
+			throw new OperationRefusedException(Refusal.INPUT_CHANGED, ex.getMessage()
+					+ " (a restart needs the files of the run it continues, as they were)");
+		}
 	}
 
 	// Checked here, before the job repository records anything: a bad file or parameter leaves

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
  * Enables the settings of run operations.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OperationsProperties.class)
+@EnableConfigurationProperties({ OperationsProperties.class, RunLimits.class })
 class OperationsConfiguration {
 
 }

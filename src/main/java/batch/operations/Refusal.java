@@ -21,6 +21,12 @@ public enum Refusal {
 	/** The run is in a state the operation does not apply to. */
 	WRONG_STATE,
 
+	/** A file of a run to restart is not the one the run read, or now leads elsewhere. */
+	INPUT_CHANGED,
+
+	/** This process runs as many runs as it may at once. */
+	TOO_MANY_RUNS,
+
 	/** A service the run needs (Redis, for remote partitioning) cannot be reached. */
 	UNAVAILABLE
 

@@ -12,11 +12,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The thread pool that runs local partitions, the partitioners, and the choice of local or remote
- * partitioning.
+ * The partitioners, and the choice of local or remote partitioning (local partitions run on a
+ * pool of their run's own: {@link RunPartitionHandler}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ PartitionProperties.class, RemoteProperties.class })
@@ -24,21 +23,10 @@ class PartitionConfiguration {
 
 	@Bean
 	Partitioning partitioning(@Value("${" + Partitioning.PROPERTY + ":local}") String mode,
-			PartitionProperties properties, ThreadPoolTaskExecutor partitionTaskExecutor, JobRepository jobRepository,
+			PartitionProperties properties, JobRepository jobRepository,
 			ObjectProvider<PartitionQueue> partitionQueue, RemoteProperties remoteProperties) {
-		return new Partitioning(mode.trim().toLowerCase(Locale.ROOT), properties, partitionTaskExecutor, jobRepository,
-				partitionQueue, remoteProperties);
-	}
-
-	@Bean
-	ThreadPoolTaskExecutor partitionTaskExecutor(PartitionProperties properties) {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(properties.effectiveThreads());
-		executor.setMaxPoolSize(properties.effectiveThreads());
-		executor.setThreadNamePrefix("partition-");
-		executor.setWaitForTasksToCompleteOnShutdown(true);
-		executor.setAwaitTerminationSeconds(60);
-		return executor;
+		return new Partitioning(mode.trim().toLowerCase(Locale.ROOT), properties, jobRepository, partitionQueue,
+				remoteProperties);
 	}
 
 	@Bean

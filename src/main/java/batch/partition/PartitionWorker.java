@@ -10,12 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import batch.operations.ProcessIdentity;
+import batch.operations.RunLogContext;
 import batch.operations.StepEndLogging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -238,6 +240,8 @@ public class PartitionWorker {
 		long period = Math.max(1, this.properties.lease().toMillis() / 3);
 		ScheduledFuture<?> renewal = this.renewals.scheduleWithFixedDelay(() -> renew(delivery, consumer, execution),
 				Instant.now().plusMillis(period), Duration.ofMillis(period));
+		MDC.put(RunLogContext.EXECUTION, String.valueOf(request.jobExecutionId()));
+		MDC.put(RunLogContext.STEP, execution.getStepName());
 		try {
 			step.execute(execution);
 		}
@@ -250,6 +254,8 @@ public class PartitionWorker {
 		}
 		finally {
 			renewal.cancel(false);
+			MDC.remove(RunLogContext.EXECUTION);
+			MDC.remove(RunLogContext.STEP);
 		}
 		Counter.builder("batch.worker.partitions")
 			.description("partitions this worker has run, by job and final status")

@@ -1,11 +1,9 @@
 package batch.partition;
 
 import org.springframework.batch.core.partition.PartitionHandler;
-import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.task.TaskExecutor;
 
 /**
  * Where the partitions of a calculation step run: on threads of this process (local, the default)
@@ -21,15 +19,13 @@ public final class Partitioning {
 
 	private final PartitionProperties properties;
 
-	private final TaskExecutor taskExecutor;
-
 	private final JobRepository jobRepository;
 
 	private final ObjectProvider<PartitionQueue> queue;
 
 	private final RemoteProperties remoteProperties;
 
-	Partitioning(String mode, PartitionProperties properties, TaskExecutor taskExecutor, JobRepository jobRepository,
+	Partitioning(String mode, PartitionProperties properties, JobRepository jobRepository,
 			ObjectProvider<PartitionQueue> queue, RemoteProperties remoteProperties) {
 		if (!"local".equals(mode) && !"remote".equals(mode)) {
 			throw new IllegalArgumentException(
@@ -37,7 +33,6 @@ public final class Partitioning {
 		}
 		this.remote = "remote".equals(mode);
 		this.properties = properties;
-		this.taskExecutor = taskExecutor;
 		this.jobRepository = jobRepository;
 		this.queue = queue;
 		this.remoteProperties = remoteProperties;
@@ -50,11 +45,7 @@ public final class Partitioning {
 			return new RemotePartitionHandler(this.jobRepository, this.queue.getObject(), this.remoteProperties,
 					worker.getName(), gridSize);
 		}
-		TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-		handler.setStep(worker);
-		handler.setTaskExecutor(this.taskExecutor);
-		handler.setGridSize(gridSize);
-		return handler;
+		return new RunPartitionHandler(worker, gridSize, this.properties.effectiveThreads());
 	}
 
 }

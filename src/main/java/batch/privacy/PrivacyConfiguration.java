@@ -5,16 +5,28 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import batch.operations.LaunchCheck;
+import batch.operations.OperationRefusedException;
+import batch.operations.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
- * Builds the {@link PersonalDataProtector} from configured keys, falling back, with a warning, to
- * built-in development keys that must never protect real data.
+ * Builds the {@link PersonalDataProtector} from configured keys. The built-in development keys are
+ * in the source and protect nothing: they serve a first run on the embedded database and the
+ * {@code dev} profile, with a warning, when the data is protected (an import, a lookup), and
+ * nowhere else. {@code serve}, {@code worker} and any run on a MySQL or MariaDB database refuse to
+ * start without real keys.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PrivacyProperties.class)
@@ -29,19 +41,28 @@ class PrivacyConfiguration {
 
 	private static final String DEVELOPMENT_ENCRYPTION_KEY = "ZGV2ZWxvcG1lbnQtb25seS1hZXMtMjU2LWtleS0zMiE=";
 
+	static final String HOW_TO_MAKE_KEYS = "set BATCH_PRIVACY_HASH_KEY=$(openssl rand -base64 32), "
+			+ "BATCH_PRIVACY_ENCRYPTION_KEY_ID=k1 and BATCH_PRIVACY_ENCRYPTIONKEYS_K1=$(openssl rand -base64 32), "
+			+ "and keep them (a Kubernetes Secret, a vault): without them the stored hashes and dates of birth cannot "
+			+ "be read; for development only, use the dev profile (--spring.profiles.active=dev)";
+
+	// Lazy: made by the commands that protect personal data (an import, a lookup), so that the
+	// warning about development keys is theirs, once, and not every command's.
 	@Bean
-	PersonalDataProtector personalDataProtector(PrivacyProperties properties) {
+	@Lazy
+	PersonalDataProtector personalDataProtector(PrivacyProperties properties, DevelopmentKeys developmentKeys) {
 		String hashKey = properties.hashKey();
-		if (hashKey == null || hashKey.isBlank()) {
-			logger.warn("Using the built-in development key for hashing personal data: "
-					+ "set BATCH_PRIVACY_HASH_KEY before loading real data");
-			hashKey = DEVELOPMENT_HASH_KEY;
-		}
 		Map<String, String> keys = new LinkedHashMap<>(properties.encryptionKeys());
 		String keyId = properties.encryptionKeyId();
+		if (developmentKeys.needed()) {
+			developmentKeys.refuseOutsideDevelopment();
+			logger.warn("Using the built-in development keys for personal data: they are in the source and protect "
+					+ "nothing. Before loading real data, " + HOW_TO_MAKE_KEYS);
+		}
+		if (hashKey == null || hashKey.isBlank()) {
+			hashKey = DEVELOPMENT_HASH_KEY;
+		}
 		if (keys.isEmpty()) {
-			logger.warn("Using the built-in development key for encrypting personal data: "
-					+ "set BATCH_PRIVACY_ENCRYPTION_KEY_ID and BATCH_PRIVACY_ENCRYPTIONKEYS_<ID> before loading real data");
 			keys.put(DEVELOPMENT_KEY_ID, DEVELOPMENT_ENCRYPTION_KEY);
 			keyId = (keyId == null || keyId.isBlank()) ? DEVELOPMENT_KEY_ID : keyId;
 		}
@@ -56,6 +77,37 @@ class PrivacyConfiguration {
 		return new PersonalDataProtector(key("batch.privacy.hash-key", hashKey), keyId, decoded);
 	}
 
+	@Bean
+	DevelopmentKeys developmentKeys(PrivacyProperties properties, Environment environment,
+			ApplicationContext context) {
+		return new DevelopmentKeys(properties, environment, context instanceof WebServerApplicationContext);
+	}
+
+	// serve and worker refuse to start, not their first import
+	@Bean
+	SmartInitializingSingleton refuseDevelopmentKeysWhenServing(DevelopmentKeys developmentKeys) {
+		return () -> {
+			if (developmentKeys.serving() && developmentKeys.needed()) {
+				developmentKeys.refuseOutsideDevelopment();
+			}
+		};
+	}
+
+	// a run on a production database, whatever it holds: its hashes would be of public keys
+	@Bean
+	LaunchCheck refuseDevelopmentKeysForRuns(DevelopmentKeys developmentKeys) {
+		return (jobName) -> {
+			if (developmentKeys.needed()) {
+				try {
+					developmentKeys.refuseOutsideDevelopment();
+				}
+				catch (IllegalStateException ex) {
+					throw new OperationRefusedException(Refusal.UNAVAILABLE, ex.getMessage());
+				}
+			}
+		};
+	}
+
 	private static byte[] key(String property, String base64) {
 		byte[] key;
 		try {
@@ -68,6 +120,50 @@ class PrivacyConfiguration {
 			throw new IllegalStateException(property + " must be 32 bytes (256 bits), base64-encoded");
 		}
 		return key;
+	}
+
+	/** Whether the development keys would be used, and where they may be. */
+	static final class DevelopmentKeys {
+
+		private final PrivacyProperties properties;
+
+		private final Environment environment;
+
+		private final boolean serving;
+
+		DevelopmentKeys(PrivacyProperties properties, Environment environment, boolean serving) {
+			this.properties = properties;
+			this.environment = environment;
+			this.serving = serving;
+		}
+
+		/** Whether a key is not configured, so that a development key would stand in. */
+		boolean needed() {
+			return this.properties.hashKey() == null || this.properties.hashKey().isBlank()
+					|| this.properties.encryptionKeys().isEmpty();
+		}
+
+		boolean serving() {
+			return this.serving;
+		}
+
+		/**
+		 * @throws IllegalStateException outside the dev profile, where this process serves or its
+		 * database is not the embedded one
+		 */
+		void refuseOutsideDevelopment() {
+			if (this.environment.acceptsProfiles(Profiles.of("dev"))) {
+				return;
+			}
+			String url = this.environment.getProperty("spring.datasource.url", "");
+			boolean embedded = url.startsWith("jdbc:h2:");
+			if (this.serving || !embedded) {
+				throw new IllegalStateException("the personal data keys are not set, and the built-in development keys "
+						+ "are refused " + (this.serving ? "by a server or worker" : "on a MySQL or MariaDB database")
+						+ ": " + HOW_TO_MAKE_KEYS);
+			}
+		}
+
 	}
 
 }

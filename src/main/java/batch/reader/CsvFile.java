@@ -26,6 +26,8 @@ public final class CsvFile {
 
 	private List<String> header;
 
+	private HashingInputStream hashing;
+
 	/** Checks the column names of a header; throws {@link InputFileException} saying what is wrong. */
 	@FunctionalInterface
 	public interface HeaderRule {
@@ -86,8 +88,8 @@ public final class CsvFile {
 			CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPLACE)
 				.onUnmappableCharacter(CodingErrorAction.REPLACE);
-			BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(this.path), decoder),
-					1 << 16);
+			this.hashing = new HashingInputStream(Files.newInputStream(this.path));
+			BufferedReader reader = new BufferedReader(new InputStreamReader(this.hashing, decoder), 1 << 16);
 			// owns the reader from here: closed with it
 			records = new CsvRecordReader(reader);
 			// a byte order mark goes before the CSV is parsed: a quoted first name follows it
@@ -146,6 +148,11 @@ public final class CsvFile {
 
 	public Path path() {
 		return this.path;
+	}
+
+	/** The SHA-256 of the file last opened, once it has been read to the end; null before. */
+	String sha256OfWhatWasRead() {
+		return (this.hashing != null) ? this.hashing.sha256() : null;
 	}
 
 }

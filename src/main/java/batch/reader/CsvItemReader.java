@@ -14,7 +14,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * that cannot be read comes back without values, so that it is rejected, not lost.
  * <p>
  * It keeps no position: a restarted import reads the file again from the top, which re-detects
- * duplicates and rewrites the same rows (every write is an upsert).
+ * duplicates and rewrites the same rows (every write is an upsert). It records in the step's
+ * execution context the file's {@link FileFingerprint}, its SHA-256 once it has read the end, so
+ * that a restart can refuse a file that is not the one the run read.
  */
 public class CsvItemReader implements ItemStreamReader<CsvRecord> {
 
@@ -22,13 +24,25 @@ public class CsvItemReader implements ItemStreamReader<CsvRecord> {
 
 	private CsvRecordReader records;
 
+	private FileFingerprint fingerprint;
+
+	private boolean recorded;
+
 	public CsvItemReader(CsvFile file) {
 		this.file = file;
 	}
 
 	@Override
 	public void open(ExecutionContext executionContext) {
+		try {
+			this.fingerprint = FileFingerprint.stat(this.file.path());
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("cannot read " + this.file.path() + ": " + ex.getMessage(), ex);
+		}
 		this.records = this.file.open();
+		this.fingerprint.recordIn(executionContext, this.file.path());
+		this.recorded = false;
 		if (!executionContext.containsKey(KeyRangePartitioner.EXPECTED_ITEMS)) {
 			executionContext.putLong(KeyRangePartitioner.EXPECTED_ITEMS, dataLines());
 		}
@@ -62,10 +76,23 @@ public class CsvItemReader implements ItemStreamReader<CsvRecord> {
 	@Override
 	public CsvRecord read() {
 		try {
-			return this.records.next();
+			CsvRecord record = this.records.next();
+			if (record == null && this.fingerprint.sha256() == null) {
+				this.fingerprint = this.fingerprint.withSha256(this.file.sha256OfWhatWasRead());
+			}
+			return record;
 		}
 		catch (IOException ex) {
 			throw new ItemStreamException("cannot read " + this.file.path() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	// At each commit: once the end has been read, with the file's SHA-256.
+	@Override
+	public void update(ExecutionContext executionContext) {
+		if (this.fingerprint != null && this.fingerprint.sha256() != null && !this.recorded) {
+			this.fingerprint.recordIn(executionContext, this.file.path());
+			this.recorded = true;
 		}
 	}
 

@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -83,6 +84,20 @@ class JobController {
 
 	@PostMapping("/executions/{id}/restart")
 	ResponseEntity<ExecutionReport> restart(@PathVariable long id) {
+		// the files are confined again: one may have been replaced by a link since the start
+		Map<String, String> files = new LinkedHashMap<>();
+		this.control.execution(id).getJobParameters().parameters().forEach((parameter) -> {
+			if (LaunchParameters.PATHS.contains(parameter.name()) && parameter.value() instanceof String value) {
+				files.put(parameter.name(), value);
+			}
+		});
+		try {
+			this.confinement.confine(files);
+		}
+		catch (OperationRefusedException ex) {
+			throw new OperationRefusedException(Refusal.INPUT_CHANGED, ex.getMessage()
+					+ ": a restart reads and writes where the run did, inside the input directory");
+		}
 		return accepted(this.control.restart(id));
 	}
 
@@ -112,12 +127,18 @@ class JobController {
 		HttpStatus status = switch (ex.refusal()) {
 			case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
 			case NO_SUCH_JOB, NO_SUCH_EXECUTION -> HttpStatus.NOT_FOUND;
-			case RUNNING, WRONG_STATE -> HttpStatus.CONFLICT;
+			case RUNNING, WRONG_STATE, INPUT_CHANGED -> HttpStatus.CONFLICT;
+			case TOO_MANY_RUNS -> HttpStatus.TOO_MANY_REQUESTS;
 			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
 		};
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		problem.setProperty("refusal", ex.refusal().name());
-		return ResponseEntity.status(status).body(problem);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+		if (ex.refusal() == Refusal.TOO_MANY_RUNS) {
+			// runs take minutes: a client polling sooner would only be refused again
+			answer.header(HttpHeaders.RETRY_AFTER, "30");
+		}
+		return answer.body(problem);
 	}
 
 	private ResponseEntity<ExecutionReport> accepted(JobExecution execution) {

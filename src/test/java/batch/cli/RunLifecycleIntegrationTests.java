@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import batch.BatchApplication;
 import batch.testsupport.GeneratedPolicies;
 import batch.testsupport.TestDatabase;
+import batch.testsupport.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -205,8 +206,10 @@ class RunLifecycleIntegrationTests {
 
 		assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(server.exitValue()).isZero();
-		// the run ended before the server: stopped, with no step left running
+		// the run ended before the server: stopped, with no step left running, and said so
 		assertThat(status(id)).isEqualTo("STOPPED");
+		assertThat(Files.readString(errors.get(server.pid()))).contains("stopping execution " + id)
+			.contains("execution " + id + " ended STOPPED: restart it with ./batch restart " + id);
 		assertThat(count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
 				+ " AND STATUS IN ('STARTING', 'STARTED', 'STOPPING')", id)).isZero();
 		assertThat(inProcess("restart", Long.toString(id)).exitCode()).isZero();
@@ -290,9 +293,10 @@ class RunLifecycleIntegrationTests {
 				"--batch.partition.grid-size=2", "--batch.operations.heartbeat-interval=1s",
 				"--batch.operations.progress-interval=1s"));
 		String name = "child-" + System.nanoTime();
-		Process child = new ProcessBuilder(command).redirectError(directory.resolve(name + ".err").toFile())
-			.redirectOutput(directory.resolve(name + ".out").toFile())
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectError(directory.resolve(name + ".err").toFile())
+			.redirectOutput(directory.resolve(name + ".out").toFile());
+		TestKeys.addTo(builder.environment());
+		Process child = builder.start();
 		outputs.put(child.pid(), directory.resolve(name + ".out"));
 		errors.put(child.pid(), directory.resolve(name + ".err"));
 		return child;

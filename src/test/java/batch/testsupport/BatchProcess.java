@@ -46,10 +46,10 @@ public final class BatchProcess {
 		String name = "child-" + System.nanoTime();
 		Path out = directory.resolve(name + ".out");
 		Path err = directory.resolve(name + ".err");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+		TestKeys.addTo(builder.environment());
 		try {
-			return new BatchProcess(
-					new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out,
-					err);
+			return new BatchProcess(builder.start(), out, err);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

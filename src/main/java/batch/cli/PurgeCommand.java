@@ -1,8 +1,10 @@
 package batch.cli;
 
+import java.io.PrintWriter;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,22 +17,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./batch purge --older-than 30d [--dry-run]}: delete old job metadata, never results.
+ * {@code ./batch purge --older-than 30d [--include-restartable] [--dry-run]}: delete old job
+ * metadata, never results. The first line of its output is the summary scripts read
+ * ({@code deleted|would delete <n> runs (<m> executions) that ended more than <age> ago...}); a dry
+ * run then lists each execution it would delete, one a line: id, job, status, end.
  */
 @Command(name = "purge", mixinStandardHelpOptions = true,
 		description = { "Delete the job metadata (instances, executions, steps, contexts, parameters) of runs "
 				+ "that ended before the given age, through Spring Batch's job repository.",
 				"Results, rejects and the runs' staged input are never deleted. A purged run can no longer be "
-						+ "restarted; runs still marked running are kept." })
+						+ "restarted: runs that still can (their last execution FAILED, STOPPED or UNKNOWN) are kept "
+						+ "unless --include-restartable is given; runs still marked running are kept." })
 class PurgeCommand implements Callable<Integer> {
 
 	private static final Pattern AGE = Pattern.compile("(\\d+)([wdhm])");
+
+	private static final String ROW = "  %-10s %-16s %-10s %s%n";
 
 	@Option(names = "--older-than", required = true, paramLabel = "AGE",
 			description = "e.g. 30d, 12w, 36h (w weeks, d days, h hours, m minutes)")
 	private String olderThan;
 
-	@Option(names = "--dry-run", description = "only say what would be deleted")
+	@Option(names = "--include-restartable",
+			description = "also delete old runs that could still be restarted (FAILED, STOPPED, UNKNOWN)")
+	private boolean includeRestartable;
+
+	@Option(names = "--dry-run", description = "only say what would be deleted, and list its executions")
 	private boolean dryRun;
 
 	@Spec
@@ -46,14 +58,31 @@ class PurgeCommand implements Callable<Integer> {
 	public Integer call() {
 		Duration age = age(this.olderThan);
 		JobControl.PurgeReport report = this.spring.bean(JobControl.class)
-			.purge(LocalDateTime.now().minus(age), this.dryRun);
-		this.spec.commandLine()
-			.getOut()
-			.printf("%s %d runs (%d executions) that ended more than %s ago%s%n",
-					this.dryRun ? "would delete" : "deleted", report.instances(), report.executions(), this.olderThan,
-					(report.keptRunning() > 0) ? "; kept " + report.keptRunning()
-							+ " still marked running (recover them first)" : "");
+			.purge(LocalDateTime.now().minus(age), this.includeRestartable, this.dryRun);
+		PrintWriter out = this.spec.commandLine().getOut();
+		out.println(summary(report, this.olderThan, this.dryRun));
+		if (this.dryRun) {
+			for (JobControl.PurgedExecution execution : report.purged()) {
+				out.printf(Locale.ROOT, ROW, execution.id(), execution.jobName(), execution.status(),
+						(execution.endTime() != null) ? execution.endTime().withNano(0) : "-");
+			}
+		}
+		out.flush();
 		return ExitCodes.COMPLETED;
+	}
+
+	static String summary(JobControl.PurgeReport report, String olderThan, boolean dryRun) {
+		StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d runs (%d executions) that ended more "
+				+ "than %s ago", dryRun ? "would delete" : "deleted", report.instances(), report.executions(), olderThan));
+		if (report.keptRunning() > 0) {
+			line.append("; kept ").append(report.keptRunning()).append(" still marked running (recover them first)");
+		}
+		if (report.keptRestartable() > 0) {
+			line.append("; kept ")
+				.append(report.keptRestartable())
+				.append(" that can still be restarted (--include-restartable deletes them)");
+		}
+		return line.toString();
 	}
 
 	static Duration age(String text) {

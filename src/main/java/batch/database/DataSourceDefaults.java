@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
  * statements rewritten into multi-row inserts (the bulk upserts depend on it), the database
  * created on first use, and the user {@code root} when none is configured, as on a fresh local
  * server. Local files for {@code LOAD DATA LOCAL INFILE} may be read from the application's spool
- * directory only. The database the URL names goes into the driver's {@code CREATE DATABASE}, so
- * it must be a plain name.
+ * directory only. On MariaDB, times are sent with their fractional seconds
+ * ({@link MariaDbFractionalSeconds}). The database the URL names goes into the driver's
+ * {@code CREATE DATABASE}, so it must be a plain name.
  */
 @Component
 class DataSourceDefaults implements BeanPostProcessor {
@@ -42,6 +43,7 @@ class DataSourceDefaults implements BeanPostProcessor {
 			hikari.addDataSourceProperty("cachePrepStmts", "true");
 			hikari.addDataSourceProperty("prepStmtCacheSize", "64");
 			hikari.addDataSourceProperty("allowLoadLocalInfileInPath", this.spool.getObject().directory().toString());
+			hikari.addDataSourceProperty("connectionLifecycleInterceptors", MariaDbFractionalSeconds.class.getName());
 			if (hikari.getUsername() == null || hikari.getUsername().isEmpty()) {
 				hikari.setUsername("root");
 			}

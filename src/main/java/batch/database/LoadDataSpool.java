@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,15 @@ public class LoadDataSpool implements DisposableBean {
 
 	private static final String PREFIX = "batch-load-";
 
+	// said rather than left to the JDK's defaults for temporary files, which are these today
+	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+	private static final FileAttribute<?> OWNER_DIRECTORY = PosixFilePermissions
+		.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+
+	private static final FileAttribute<?> OWNER_FILE = PosixFilePermissions
+		.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
 	private static final Pattern OWNED = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-\\d+");
 
 	private Path directory;
@@ -41,9 +51,7 @@ public class LoadDataSpool implements DisposableBean {
 		if (this.directory == null) {
 			String prefix = PREFIX + ProcessHandle.current().pid() + "-";
 			try {
-				this.directory = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-						? Files.createTempDirectory(prefix,
-								PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+				this.directory = POSIX ? Files.createTempDirectory(prefix, OWNER_DIRECTORY)
 						: Files.createTempDirectory(prefix);
 				removeThoseOfDeadProcesses(this.directory.getParent());
 			}
@@ -64,9 +72,10 @@ public class LoadDataSpool implements DisposableBean {
 		return name.indexOf('\'') < 0 && name.indexOf('\\') < 0;
 	}
 
-	/** A new empty file in the directory. */
+	/** A new empty file in the directory, readable by this process's user alone. */
 	public Path newFile() throws IOException {
-		return Files.createTempFile(directory(), "rows-", ".tsv");
+		return POSIX ? Files.createTempFile(directory(), "rows-", ".tsv", OWNER_FILE)
+				: Files.createTempFile(directory(), "rows-", ".tsv");
 	}
 
 	// batch-load-<pid>-<random> of a process that no longer runs; another user's is left alone

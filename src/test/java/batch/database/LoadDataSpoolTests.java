@@ -2,6 +2,7 @@ package batch.database;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoadDataSpoolTests {
 
 	private static final Path TEMPORARY = Path.of(System.getProperty("java.io.tmpdir"));
+
+	@Test
+	void theDirectoryAndItsFilesAreTheOwnersAlone() throws Exception {
+		LoadDataSpool spool = new LoadDataSpool();
+		try {
+			Path file = spool.newFile();
+
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.directory())))
+				.isEqualTo("rwx------");
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		}
+		finally {
+			spool.destroy();
+		}
+	}
 
 	@Test
 	void theSpoolsOfProcessesThatAreGoneAreRemovedAndTheOthersKept() throws Exception {

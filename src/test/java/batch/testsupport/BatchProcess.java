@@ -39,6 +39,18 @@ public final class BatchProcess {
 
 	/** The application with a heap of at most {@code maxHeap} ({@code -Xmx}, e.g. 128m). */
 	public static BatchProcess start(Path directory, String maxHeap, List<String> args) {
+		return start(directory, maxHeap, null, args);
+	}
+
+	/**
+	 * The application started in {@code workingDirectory}, where the embedded database's
+	 * {@code ./data} goes (null: this process's working directory).
+	 */
+	public static BatchProcess startIn(Path workingDirectory, Path directory, List<String> args) {
+		return start(directory, "512m", workingDirectory, args);
+	}
+
+	private static BatchProcess start(Path directory, String maxHeap, Path workingDirectory, List<String> args) {
 		assertThat(JAR).as("the packaged application: run the tests with ./mvnw verify").exists();
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
 				"-Xmx" + maxHeap, "-jar", JAR.toString()));
@@ -47,6 +59,9 @@ public final class BatchProcess {
 		Path out = directory.resolve(name + ".out");
 		Path err = directory.resolve(name + ".err");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+		if (workingDirectory != null) {
+			builder.directory(workingDirectory.toFile());
+		}
 		TestKeys.addTo(builder.environment());
 		try {
 			return new BatchProcess(builder.start(), out, err);

@@ -32,7 +32,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Every request, API and actuator alike, carries {@code Authorization: Bearer <token>} with the
  * configured token, compared in constant time; without it, or with another, the answer is 401.
- * Outside the {@code dev} profile a server without a token refuses to start.
+ * Outside the {@code dev} profile a server without a token, or with one short or of few different
+ * characters, refuses to start.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -44,6 +45,8 @@ class BearerTokenSecurityConfiguration {
 	private static final String BEARER = "Bearer ";
 
 	private static final int MIN_TOKEN_LENGTH = 16;
+
+	private static final int MIN_DISTINCT_CHARACTERS = 8;
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiProperties properties, Environment environment)
@@ -106,6 +109,12 @@ class BearerTokenSecurityConfiguration {
 		if (token.strip().length() < MIN_TOKEN_LENGTH) {
 			throw new IllegalStateException("batch.api.token is too short: use at least " + MIN_TOKEN_LENGTH
 					+ " characters, e.g. openssl rand -base64 32");
+		}
+		// sixteen times the same letter, or a word repeated, is long and guessed all the same;
+		// random base64 of 32 bytes has about 30 different characters
+		if (token.strip().codePoints().distinct().count() < MIN_DISTINCT_CHARACTERS) {
+			throw new IllegalStateException("batch.api.token has fewer than " + MIN_DISTINCT_CHARACTERS
+					+ " different characters, so it is easily guessed: make one with openssl rand -base64 32");
 		}
 		return token.strip();
 	}

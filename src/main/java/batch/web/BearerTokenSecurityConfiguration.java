@@ -1,11 +1,14 @@
 package batch.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +26,11 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -60,15 +64,11 @@ class BearerTokenSecurityConfiguration {
 			return UsernamePasswordAuthenticationToken.authenticated("api", null,
 					AuthorityUtils.createAuthorityList("ROLE_OPERATOR"));
 		};
-		HttpStatusEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
 		AuthenticationFilter bearer = new AuthenticationFilter(tokens, BearerTokenSecurityConfiguration::bearerToken);
 		bearer.setSuccessHandler((request, response, authentication) -> {
 			// continue the chain: the request itself is what was asked
 		});
-		bearer.setFailureHandler((request, response, failure) -> {
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-			response.sendError(HttpStatus.UNAUTHORIZED.value());
-		});
+		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(BearerTokenSecurityConfiguration::refuse));
 		return http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.formLogin((form) -> form.disable())
@@ -76,12 +76,25 @@ class BearerTokenSecurityConfiguration {
 			.requestCache((cache) -> cache.disable())
 			.anonymous((anonymous) -> anonymous.disable())
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
-				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-				unauthorized.commence(request, response, ex);
-			}))
+			// the error page renders the refusals (ProblemErrorController): the request it renders
+			// for was authenticated, or refused, already
+			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(BearerTokenSecurityConfiguration::refuse))
 			.build();
+	}
+
+	// A 401 with the challenge of RFC 6750, sent as an error, so that the error page answers it as
+	// problem details like every other refusal.
+	private static void refuse(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException refusal) throws IOException {
+		boolean given = refusal instanceof BadCredentialsException;
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, given ? "Bearer error=\"invalid_token\"" : "Bearer");
+		request.setAttribute(ProblemErrorController.DETAIL, given ? "the bearer token is not this server's"
+				: "this request needs the header Authorization: Bearer <token>, with the server's token");
+		response.sendError(HttpStatus.UNAUTHORIZED.value());
 	}
 
 	// A request without a bearer token is not authenticated here, and the entry point answers 401.

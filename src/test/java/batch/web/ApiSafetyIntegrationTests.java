@@ -87,6 +87,45 @@ class ApiSafetyIntegrationTests {
 		GeneratedPolicies.write(directory.resolve("policies.csv"), 40, 7, 0);
 	}
 
+	@Test
+	void everyErrorAnswerIsProblemDetailsWithoutTheFrameworksInternals() throws Exception {
+		Map<HttpRequest, Integer> requests = new LinkedHashMap<>();
+		requests.put(request("/api/executions/1").GET().build(), 401);
+		requests.put(request("/actuator/prometheus").header("Authorization", "Bearer " + TOKEN + "x").GET().build(),
+				401);
+		requests.put(request("/api/executions/1").header("Authorization", "Basic YTpi").GET().build(), 401);
+		requests.put(authorized("/api/no-such-endpoint").GET().build(), 404);
+		requests.put(authorized("/no-such-page").GET().build(), 404);
+		requests.put(authorized("/error").GET().build(), 404);
+		requests.put(authorized("/api/executions/999999").GET().build(), 404);
+		requests.put(authorized("/api/jobs/noSuchJob/executions").POST(HttpRequest.BodyPublishers.ofString("{}"))
+			.build(), 404);
+		requests.put(authorized("/api/executions/999999/restart").POST(HttpRequest.BodyPublishers.noBody()).build(),
+				404);
+		requests.put(authorized("/api/executions/1").DELETE().build(), 405);
+		requests.put(authorized(EXECUTIONS).PUT(HttpRequest.BodyPublishers.ofString("{}")).build(), 405);
+		requests.put(authorized("/api/executions/abc").GET().build(), 400);
+		requests.put(authorized(EXECUTIONS).POST(HttpRequest.BodyPublishers.ofString("{\"colour\": 1}")).build(), 400);
+		requests.put(authorized("/api/executions/1;x=y").GET().build(), 400);
+
+		for (Map.Entry<HttpRequest, Integer> expected : requests.entrySet()) {
+			HttpRequest request = expected.getKey();
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			String what = request.method() + " " + request.uri().getRawPath() + ": " + response.body();
+
+			assertThat(response.statusCode()).as(what).isEqualTo(expected.getValue());
+			assertProblem(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body(), request.uri().getRawPath());
+		}
+		HttpResponse<String> missing = this.http.send(request("/api/executions/1").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> wrong = this.http.send(
+				request("/api/executions/1").header("Authorization", "Bearer not-the-token").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "aaaaaaaaaaaaaaaa", "abcabcabcabcabcabcabc", "passwordpassword", "abcdefgabcdefgab" })
 	void aTokenOfFewerThanEightDifferentCharactersStopsTheServerFromStarting(String token) {

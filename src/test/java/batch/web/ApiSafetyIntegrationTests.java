@@ -88,6 +88,57 @@ class ApiSafetyIntegrationTests {
 	}
 
 	@Test
+	void aBodyDeclaredOverTheLimitIsRefusedWith413WithoutBeingRead() throws Exception {
+		long before = runs();
+
+		// the 50 MB are never sent: an answer means the server did not wait for them
+		Raw answer = raw(head("POST", EXECUTIONS, TOKEN) + "Content-Type: application/json\r\nContent-Length: "
+				+ 50 * 1024 * 1024 + "\r\n\r\n", List.of());
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+		assertProblem(answer.status(), answer.header("content-type"), answer.body(), EXECUTIONS);
+		assertThat(JSON.readTree(answer.body()).path("detail").asString()).contains("over 64 KB");
+		assertThat(runs()).isEqualTo(before);
+	}
+
+	@Test
+	void aChunkedBodyIsReadNoFurtherThanTheLimit() throws Exception {
+		long before = runs();
+		byte[] chunk = " ".repeat(1024).getBytes(StandardCharsets.US_ASCII);
+
+		// the limit and one byte more, and no last chunk: a server reading to the end would wait
+		List<byte[]> chunks = new ArrayList<>();
+		for (int i = 0; i < LIMIT / chunk.length; i++) {
+			chunks.add(chunked(chunk));
+		}
+		chunks.add(chunked(new byte[] { ' ' }));
+		Raw answer = raw(head("POST", EXECUTIONS, TOKEN)
+				+ "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", chunks);
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+		assertProblem(answer.status(), answer.header("content-type"), answer.body(), EXECUTIONS);
+		assertThat(runs()).isEqualTo(before);
+	}
+
+	@Test
+	void aBodyUpToTheLimitIsReadWhetherItsLengthIsGivenOrNot() throws Exception {
+		String unknown = "{\"colour\": \"blue\"}";
+		String atTheLimit = " ".repeat(LIMIT - unknown.length()) + unknown;
+
+		HttpResponse<String> sized = post(EXECUTIONS, HttpRequest.BodyPublishers.ofString(atTheLimit));
+		HttpResponse<String> chunked = post(EXECUTIONS, HttpRequest.BodyPublishers
+			.ofInputStream(() -> new ByteArrayInputStream(atTheLimit.getBytes(StandardCharsets.UTF_8))));
+		Raw oneByteOver = raw(head("POST", EXECUTIONS, TOKEN) + "Content-Type: application/json\r\nContent-Length: "
+				+ (LIMIT + 1) + "\r\n\r\n", List.of());
+
+		assertThat(sized.statusCode()).as(sized.body()).isEqualTo(400);
+		assertThat(JSON.readTree(sized.body()).path("detail").asString()).contains("has no parameter 'colour'");
+		assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(400);
+		assertThat(JSON.readTree(chunked.body()).path("detail").asString()).contains("has no parameter 'colour'");
+		assertThat(oneByteOver.status()).isEqualTo(413);
+	}
+
+	@Test
 	void everyErrorAnswerIsProblemDetailsWithoutTheFrameworksInternals() throws Exception {
 		Map<HttpRequest, Integer> requests = new LinkedHashMap<>();
 		requests.put(request("/api/executions/1").GET().build(), 401);

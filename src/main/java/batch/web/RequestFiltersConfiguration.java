@@ -1,0 +1,25 @@
+package batch.web;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The filters every request passes before the security chain (order -100) and Spring MVC: the
+ * body limit, before anything reads a body (Spring's form filter, at -9900, reads some).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class RequestFiltersConfiguration {
+
+	@Bean
+	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter() {
+		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimitFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+}

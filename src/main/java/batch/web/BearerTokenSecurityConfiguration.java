@@ -87,11 +87,12 @@ class BearerTokenSecurityConfiguration {
 	}
 
 	// A 401 with the challenge of RFC 6750, sent as an error, so that the error page answers it as
-	// problem details like every other refusal.
+	// problem details like every other refusal; the audit line says which refusal it was.
 	private static void refuse(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException refusal) throws IOException {
 		boolean given = refusal instanceof BadCredentialsException;
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, given ? "Bearer error=\"invalid_token\"" : "Bearer");
+		request.setAttribute(ApiAuditFilter.REFUSAL, given ? "INVALID_TOKEN" : "MISSING_TOKEN");
 		request.setAttribute(ProblemErrorController.DETAIL, given ? "the bearer token is not this server's"
 				: "this request needs the header Authorization: Bearer <token>, with the server's token");
 		response.sendError(HttpStatus.UNAUTHORIZED.value());

@@ -40,7 +40,7 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > LIMIT) {
-			refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge());
+			refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", tooLarge());
 			return;
 		}
 		if (request.getContentLengthLong() == 0) {
@@ -53,13 +53,13 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 			InputStream in = request.getInputStream();
 			body = in.readNBytes(LIMIT);
 			if (body.length == LIMIT && in.read() != -1) {
-				refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge());
+				refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", tooLarge());
 				return;
 			}
 		}
 		catch (IOException ex) {
 			// a body cut short, or sent too slowly for the connection's timeout
-			refuse(request, response, HttpStatus.BAD_REQUEST,
+			refuse(request, response, HttpStatus.BAD_REQUEST, "BODY_UNREADABLE",
 					"the request body could not be read to its end");
 			return;
 		}
@@ -71,7 +71,8 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 	}
 
 	private static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-			String detail) throws IOException {
+			String refusal, String detail) throws IOException {
+		request.setAttribute(ApiAuditFilter.REFUSAL, refusal);
 		request.setAttribute(ProblemErrorController.DETAIL, detail);
 		response.sendError(status.value());
 	}

@@ -8,11 +8,19 @@ import org.springframework.core.Ordered;
 
 /**
  * The filters every request passes before the security chain (order -100) and Spring MVC: the
- * body limit, before anything reads a body (Spring's form filter, at -9900, reads some).
+ * audit outermost, so that it sees every answer; then the body limit, before anything reads a
+ * body (Spring's form filter, at -9900, reads some).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class RequestFiltersConfiguration {
+
+	@Bean
+	FilterRegistrationBean<ApiAuditFilter> apiAuditFilter() {
+		FilterRegistrationBean<ApiAuditFilter> registration = new FilterRegistrationBean<>(new ApiAuditFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
 
 	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter() {

@@ -177,6 +177,58 @@ class ApiSafetyIntegrationTests {
 		assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
 	}
 
+	@Test
+	void everyActionAndEveryRefusalIsAuditedOnOneLineWithoutTheToken(CapturedOutput output) throws Exception {
+		HttpResponse<String> started = post(EXECUTIONS,
+				HttpRequest.BodyPublishers.ofString("{\"input\": \"policies.csv\", \"run.id\": \"audited\"}"));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		long id = JSON.readTree(started.body()).path("executionId").asLong();
+		String execution = "/api/executions/" + id;
+		awaitCompleted(execution);
+		send(authorized(execution).GET().build());
+		send(authorized(EXECUTIONS + "?limit=5").GET().build());
+		send(authorized(execution + "/restart").POST(HttpRequest.BodyPublishers.noBody()).build());
+		send(authorized(execution + "/stop").POST(HttpRequest.BodyPublishers.noBody()).build());
+		send(authorized(execution + "/recover?force=true").POST(HttpRequest.BodyPublishers.noBody()).build());
+		send(authorized("/api/executions/x%22forged=1").GET().build());
+		send(request("/api/executions/" + id).GET().build());
+		send(request("/actuator/health").header("Authorization", "Bearer " + TOKEN + "-wrong").GET().build());
+		send(authorized("/actuator/health").GET().build());
+		raw(head("POST", EXECUTIONS, TOKEN) + "Content-Length: " + (LIMIT + 1) + "\r\n\r\n", List.of());
+
+		String caller = "INFO  \\[[^\\]]*\\] batch\\.audit : caller=127\\.0\\.0\\.1 ";
+		String refused = "WARN  \\[[^\\]]*\\] batch\\.audit : caller=127\\.0\\.0\\.1 ";
+		List<String> expected = List.of(
+				caller + "request=\"POST " + EXECUTIONS + "\" action=start job=illustrationJob started=" + id
+						+ " status=202",
+				caller + "request=\"GET " + execution + "\" action=report execution=" + id + " status=200",
+				caller + "request=\"GET " + EXECUTIONS + "\" action=list job=illustrationJob status=200",
+				caller + "request=\"POST " + execution + "/restart\" action=restart execution=" + id
+						+ " status=409 refusal=WRONG_STATE",
+				caller + "request=\"POST " + execution + "/stop\" action=stop execution=" + id
+						+ " status=409 refusal=WRONG_STATE",
+				caller + "request=\"POST " + execution + "/recover\" action=recover execution=" + id
+						+ " status=409 refusal=WRONG_STATE",
+				caller + "request=\"GET /api/executions/x%22forged=1\" action=report execution=x\\\\u0022forged=1"
+						+ " status=400 refusal=BAD_REQUEST",
+				refused + "request=\"GET " + execution + "\" status=401 refusal=MISSING_TOKEN",
+				refused + "request=\"GET /actuator/health\" status=401 refusal=INVALID_TOKEN",
+				refused + "request=\"POST " + EXECUTIONS + "\" status=413 refusal=BODY_TOO_LARGE");
+		String logs = awaitLogged(output, expected);
+
+		List<String> audit = logs.lines().filter((line) -> line.contains(" batch.audit : ")).toList();
+		for (String line : expected) {
+			if (line.contains("action=report execution=" + id)) {
+				continue; // asked again and again until the run completed
+			}
+			assertThat(audit).as("one line a request").filteredOn((logged) -> Pattern.compile(line).matcher(logged).find())
+				.hasSize(1);
+		}
+		assertThat(audit).as("the answered health check").noneMatch((line) -> line.contains("/actuator/health\" status=200"));
+		assertThat(logs).doesNotContain(TOKEN).doesNotContainIgnoringCase("authorization").doesNotContain("Bearer ");
+		assertThat(audit).noneMatch((line) -> line.contains("policies.csv"));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "aaaaaaaaaaaaaaaa", "abcabcabcabcabcabcabc", "passwordpassword", "abcdefgabcdefgab" })
 	void aTokenOfFewerThanEightDifferentCharactersStopsTheServerFromStarting(String token) {

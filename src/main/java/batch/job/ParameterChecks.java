@@ -46,9 +46,8 @@ final class ParameterChecks {
 
 	/**
 	 * Refuses a text value that is empty or blank (it would mean nothing, or this directory), that
-	 * holds a control character (a line break in a file name or run id is a mistake or an attack,
-	 * and would break the one-line messages and logs that show it), or that is longer than the job
-	 * repository stores.
+	 * holds a character that is not printable (see {@link #unprintable}), or that is longer than the
+	 * job repository stores.
 	 */
 	static void values(JobParameters parameters) throws InvalidJobParametersException {
 		for (var parameter : parameters) {
@@ -61,20 +60,40 @@ final class ParameterChecks {
 					throw new InvalidJobParametersException(name + " is " + value.length()
 							+ " characters long: at most " + LONGEST_VALUE + " are stored");
 				}
-				if (value.codePoints().anyMatch(Character::isISOControl)) {
-					throw new InvalidJobParametersException(
-							name + " holds a control character (a line break, a tab, ...): '" + shown(value) + "'");
+				if (value.codePoints().anyMatch(ParameterChecks::unprintable)) {
+					throw new InvalidJobParametersException(name + " holds a character that is not printable"
+							+ " (a control, format or bidirectional character, such as a line break or U+202E): '"
+							+ shown(value) + "'");
 				}
 			}
 		}
 	}
 
-	/** A value the user gave, to show in a message: control characters escaped, and shortened. */
+	/**
+	 * Whether a character has no place in a parameter: a control character (a line break in a file
+	 * name or run id is a mistake or an attack, and would break the one-line messages and logs that
+	 * show it); a format character, among them the invisible ones (U+200B to U+200D, U+FEFF) and
+	 * the bidirectional controls (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), which make
+	 * a value look like another on a screen or in a log (a file name that reads {@code
+	 * policies.csv} but is not); a line or paragraph separator; a surrogate on its own; a private
+	 * use or unassigned code point, which shows as nothing anyone can read back. Letters, marks
+	 * and symbols of every script pass.
+	 */
+	static boolean unprintable(int c) {
+		return switch (Character.getType(c)) {
+			case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+					Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED ->
+				true;
+			default -> false;
+		};
+	}
+
+	/** A value the user gave, to show in a message: unprintable characters escaped, and shortened. */
 	static String shown(String value) {
 		StringBuilder shown = new StringBuilder();
 		value.codePoints().limit(SHOWN).forEach((c) -> {
-			if (Character.isISOControl(c)) {
-				shown.append(String.format(Locale.ROOT, "\\u%04x", c));
+			if (unprintable(c)) {
+				shown.append(String.format(Locale.ROOT, Character.isBmpCodePoint(c) ? "\\u%04x" : "\\U%08x", c));
 			}
 			else {
 				shown.appendCodePoint(c);

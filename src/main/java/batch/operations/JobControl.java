@@ -152,7 +152,10 @@ public class JobControl {
 					+ "): change a parameter to run it again");
 		}
 		catch (JobRestartException ex) {
-			throw new OperationRefusedException(Refusal.WRONG_STATE, rootMessage(ex));
+			// Spring Batch's text names its internal objects: logged, not answered
+			logger.warn("{} with {} cannot be started: {}", jobName, describe(parameters), rootMessage(ex));
+			throw new OperationRefusedException(Refusal.WRONG_STATE, jobName + " cannot be started with these parameters ("
+					+ describe(parameters) + "): their last run cannot be restarted; change a parameter to start a new run");
 		}
 		catch (InvalidJobParametersException ex) {
 			throw new OperationRefusedException(Refusal.BAD_REQUEST, ex.getMessage());
@@ -212,10 +215,12 @@ public class JobControl {
 			if (ex.getCause() instanceof JobExecutionAlreadyRunningException) {
 				// another restart of the same run got there first
 				throw new OperationRefusedException(Refusal.RUNNING,
-						"execution " + executionId + " is being restarted already: " + rootMessage(ex));
+						"execution " + executionId + " is being restarted already, by another request or process");
 			}
-			throw new OperationRefusedException(Refusal.WRONG_STATE,
-					"execution " + executionId + " cannot be restarted: " + rootMessage(ex));
+			// Spring Batch's text names its internal objects: logged, not answered
+			logger.warn("execution {} cannot be restarted: {}", executionId, rootMessage(ex));
+			throw new OperationRefusedException(Refusal.WRONG_STATE, "execution " + executionId
+					+ " cannot be restarted: its job refuses restarts of this run (the log says why)");
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -11,6 +11,7 @@ import batch.operations.JobControl;
 import batch.operations.LaunchParameters;
 import batch.operations.OperationRefusedException;
 import batch.operations.Refusal;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -64,8 +65,9 @@ class JobController {
 		return accepted(this.control.start(jobName, LaunchParameters.of(parameters)));
 	}
 
+	// the methods' names are the actions of the audit log (ApiAuditFilter)
 	@GetMapping("/jobs/{jobName}/executions")
-	List<ExecutionReport> executions(@PathVariable String jobName,
+	List<ExecutionReport> list(@PathVariable String jobName,
 			@RequestParam(defaultValue = "20") int limit) {
 		if (limit < 1 || limit > 1000) {
 			throw new OperationRefusedException(Refusal.BAD_REQUEST, "limit must be between 1 and 1000");
@@ -78,7 +80,7 @@ class JobController {
 	}
 
 	@GetMapping("/executions/{id}")
-	ExecutionReport execution(@PathVariable long id) {
+	ExecutionReport report(@PathVariable long id) {
 		return this.control.report(id);
 	}
 
@@ -115,15 +117,15 @@ class JobController {
 
 	// an id, a limit or a flag that is not one: a 400 that names it, as a bad job parameter gets
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> notOfItsType(MethodArgumentTypeMismatchException ex) {
+	ResponseEntity<ProblemDetail> notOfItsType(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		String value = String.valueOf(ex.getValue());
-		return refused(new OperationRefusedException(Refusal.BAD_REQUEST, ex.getName() + " must be "
+		return refused(request, new OperationRefusedException(Refusal.BAD_REQUEST, ex.getName() + " must be "
 				+ ((ex.getRequiredType() == boolean.class) ? "true or false" : "a whole number") + ", not '"
 				+ ((value.length() > 40) ? value.substring(0, 40) + "..." : value) + "'"));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> refused(OperationRefusedException ex) {
+	ResponseEntity<ProblemDetail> refused(HttpServletRequest request, OperationRefusedException ex) {
 		HttpStatus status = switch (ex.refusal()) {
 			case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
 			case NO_SUCH_JOB, NO_SUCH_EXECUTION -> HttpStatus.NOT_FOUND;
@@ -133,6 +135,7 @@ class JobController {
 		};
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		problem.setProperty("refusal", ex.refusal().name());
+		request.setAttribute(ApiAuditFilter.REFUSAL, ex.refusal().name());
 		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
 		if (ex.refusal() == Refusal.TOO_MANY_RUNS) {
 			// runs take minutes: a client polling sooner would only be refused again

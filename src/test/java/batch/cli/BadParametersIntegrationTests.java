@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -55,6 +56,21 @@ class BadParametersIntegrationTests {
 		assertThat(run.err()).contains(named).doesNotContain("Exception");
 		assertThat(logged.logs()).doesNotContain("\tat ").doesNotContain("Exception");
 		assertThat(runs()).as("job instances and executions").isEqualTo(before);
+	}
+
+	// the value check comes before the file checks: a refusal that names input, not run.id, is
+	// one the run id passed
+	@ParameterizedTest
+	@ValueSource(strings = { "café-über", "हिंदी", "日本語-Ελληνικά" })
+	void lettersOfEveryScriptPassTheCheckOfValues(String runId) throws Exception {
+		long before = runs();
+
+		Run run = Cli.onDatabase(DATABASE, "launch", "illustrationJob",
+				"input=" + cases.directory().resolve("params-absent.csv"), "run.id=" + runId);
+
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+		assertThat(run.err()).contains("input").doesNotContain("run.id");
+		assertThat(runs()).isEqualTo(before);
 	}
 
 	private static long runs() throws Exception {

@@ -105,6 +105,18 @@ public final class BadParameters {
 				.replace("{blank}", "   ")
 				.replace("{newline}", "\n")
 				.replace("{nul}", "\0")
+				.replace("{zwsp}", "\u200b")
+				.replace("{rlm}", "\u200f")
+				.replace("{lre}", "\u202a")
+				.replace("{rlo}", "\u202e")
+				.replace("{lri}", "\u2066")
+				.replace("{pdi}", "\u2069")
+				.replace("{bom}", "\ufeff")
+				.replace("{lsep}", "\u2028")
+				.replace("{psep}", "\u2029")
+				.replace("{nel}", "\u0085")
+				.replace("{pua}", "\ue000")
+				.replace("{unassigned}", "\u0378")
 				.replace("{digits40}", "9".repeat(40))
 				.replace("{long}", "x".repeat(2600)));
 		}

@@ -208,6 +208,8 @@ class RunSafetyIntegrationTests {
 		String second = started(post("/api/jobs/illustrationJob/executions", "{\"input\": \"big.csv\", \"run.id\": \"big-2\"}"));
 		HttpResponse<String> third = post("/api/jobs/illustrationJob/executions",
 				"{\"input\": \"small.csv\", \"run.id\": \"one-too-many\"}");
+		// stopped where the tests stop runs, in their calculation
+		awaitCalculating(second);
 		post(big + "/stop", "");
 		post(second + "/stop", "");
 

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import batch.operations.JobControl;
 import batch.operations.OperationRefusedException;
 import batch.operations.OperationsProperties;
+import batch.shared.RootCause;
 import picocli.CommandLine;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -80,7 +81,7 @@ public final class BatchCli {
 				line.getErr().println(oneLine(refused.getMessage()));
 				return exitCode(refused);
 			}
-			line.getErr().println("error: " + oneLine(JobControl.rootMessage(error)));
+			line.getErr().println("error: " + oneLine(RootCause.message(error)));
 			return ExitCodes.FAILED;
 		});
 		return commandLine.execute(commandArgs.toArray(String[]::new));

@@ -12,7 +12,7 @@ import java.util.Locale;
 
 import batch.operations.ExecutionReport;
 import batch.operations.ExecutionReport.StepReport;
-import batch.operations.JobControl;
+import batch.shared.RootCause;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -139,7 +139,7 @@ final class RunSummary {
 	}
 
 	private static String rootCause(List<Throwable> failures) {
-		return JobControl.rootMessage(failures.get(failures.size() - 1));
+		return RootCause.message(failures.get(failures.size() - 1));
 	}
 
 }

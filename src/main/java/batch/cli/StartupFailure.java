@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import batch.operations.JobControl;
+import batch.shared.RootCause;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -33,7 +33,7 @@ final class StartupFailure {
 						+ firstLine(sql.getMessage());
 			}
 		}
-		return JobControl.rootMessage(error);
+		return RootCause.message(error);
 	}
 
 	private static String reason(String prefix, Throwable cause) {
@@ -45,7 +45,7 @@ final class StartupFailure {
 			}
 			return String.join("; ", reasons);
 		}
-		return prefix + ": " + ((cause != null) ? JobControl.rootMessage(cause) : "invalid value");
+		return prefix + ": " + ((cause != null) ? RootCause.message(cause) : "invalid value");
 	}
 
 	private static String kebab(String field) {

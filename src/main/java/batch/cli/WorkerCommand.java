@@ -3,10 +3,10 @@ package batch.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import batch.operations.JobControl;
-import batch.operations.ProcessIdentity;
+import batch.shared.ProcessIdentity;
 import batch.partition.PartitionWorker;
 import batch.partition.Partitioning;
+import batch.shared.RootCause;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -45,7 +45,7 @@ class WorkerCommand implements Callable<Integer> {
 		}
 		catch (DataAccessException ex) {
 			throw new CliException(ExitCodes.FAILED, "cannot start the worker: Redis cannot be reached (start it, or "
-					+ "check SPRING_DATA_REDIS_HOST and _PORT): " + JobControl.rootMessage(ex));
+					+ "check SPRING_DATA_REDIS_HOST and _PORT): " + RootCause.message(ex));
 		}
 		this.spec.commandLine().getOut().println("worker " + ProcessIdentity.current() + ", metrics on port "
 				+ this.spring.webServerPort());

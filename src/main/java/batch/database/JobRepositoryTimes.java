@@ -7,7 +7,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import batch.operations.TablePrefix;
+import batch.shared.TablePrefix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

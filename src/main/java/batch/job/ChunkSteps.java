@@ -1,6 +1,7 @@
 package batch.job;
 
 import batch.domain.Rejection;
+import batch.shared.StepProperties;
 import batch.writer.RejectRecorder;
 import batch.writer.WriteMetrics;
 

@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import batch.partition.KeyRangePartitioner;
+import batch.shared.ProcessIdentity;
+import batch.shared.StepKeys;
 import batch.writer.CashFlowWriter;
 import batch.writer.IllustrationWriter;
 
@@ -134,8 +135,8 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 		long rollbacks = step.getRollbackCount();
 		long rows = resultRows(step.getExecutionContext());
 		long done = Math.max(read, readBeforeAndNow(step.getExecutionContext()));
-		Long expected = step.getExecutionContext().containsKey(KeyRangePartitioner.EXPECTED_ITEMS)
-				? step.getExecutionContext().getLong(KeyRangePartitioner.EXPECTED_ITEMS) : null;
+		Long expected = step.getExecutionContext().containsKey(StepKeys.EXPECTED_ITEMS)
+				? step.getExecutionContext().getLong(StepKeys.EXPECTED_ITEMS) : null;
 		if (!partitions.isEmpty()) {
 			read = 0;
 			written = 0;
@@ -171,10 +172,10 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 	}
 
 	private static String process(ExecutionContext context) {
-		if (!context.containsKey(StepEndLogging.HOST) || !context.containsKey(StepEndLogging.PID)) {
+		if (!context.containsKey(StepKeys.HOST) || !context.containsKey(StepKeys.PID)) {
 			return null;
 		}
-		return new ProcessIdentity(context.getString(StepEndLogging.HOST), context.getLong(StepEndLogging.PID))
+		return new ProcessIdentity(context.getString(StepKeys.HOST), context.getLong(StepKeys.PID))
 			.toString();
 	}
 

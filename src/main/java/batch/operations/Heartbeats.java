@@ -1,5 +1,7 @@
 package batch.operations;
 
+import batch.shared.ProcessIdentity;
+
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import batch.job.JobPreflight;
+import batch.shared.RootCause;
+import batch.shared.TablePrefix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,7 +155,7 @@ public class JobControl {
 		}
 		catch (JobRestartException ex) {
 			// Spring Batch's text names its internal objects: logged, not answered
-			logger.warn("{} with {} cannot be started: {}", jobName, describe(parameters), rootMessage(ex));
+			logger.warn("{} with {} cannot be started: {}", jobName, describe(parameters), RootCause.message(ex));
 			throw new OperationRefusedException(Refusal.WRONG_STATE, jobName + " cannot be started with these parameters ("
 					+ describe(parameters) + "): their last run cannot be restarted; change a parameter to start a new run");
 		}
@@ -218,7 +220,7 @@ public class JobControl {
 						"execution " + executionId + " is being restarted already, by another request or process");
 			}
 			// Spring Batch's text names its internal objects: logged, not answered
-			logger.warn("execution {} cannot be restarted: {}", executionId, rootMessage(ex));
+			logger.warn("execution {} cannot be restarted: {}", executionId, RootCause.message(ex));
 			throw new OperationRefusedException(Refusal.WRONG_STATE, "execution " + executionId
 					+ " cannot be restarted: its job refuses restarts of this run (the log says why)");
 		}
@@ -261,7 +263,7 @@ public class JobControl {
 			}
 			catch (RuntimeException ex) {
 				// the run goes on; without a heartbeat, recover cannot tell that it is alive
-				logger.warn("cannot record the heartbeat of execution {}: {}", id, rootMessage(ex));
+				logger.warn("cannot record the heartbeat of execution {}: {}", id, RootCause.message(ex));
 			}
 			end.whenComplete((done, error) -> {
 				this.heartbeats.end(id);
@@ -352,7 +354,7 @@ public class JobControl {
 				stop(executionId);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("cannot stop execution {}: {}", executionId, rootMessage(ex));
+				logger.warn("cannot stop execution {}: {}", executionId, RootCause.message(ex));
 			}
 		}
 		long deadline = System.nanoTime() + grace.toNanos();
@@ -387,7 +389,7 @@ public class JobControl {
 			return execution(executionId).getStatus().name();
 		}
 		catch (RuntimeException ex) {
-			return "(its status cannot be read: " + rootMessage(ex) + ")";
+			return "(its status cannot be read: " + RootCause.message(ex) + ")";
 		}
 	}
 
@@ -597,16 +599,6 @@ public class JobControl {
 			}
 		}
 		return text.toString();
-	}
-
-	/** The message of the innermost cause: the database's error, not the framework's wrapper. */
-	public static String rootMessage(Throwable error) {
-		Throwable root = error;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		return message.lines().findFirst().orElse(message);
 	}
 
 	@FunctionalInterface

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import batch.reader.FileFingerprint;
+import batch.shared.RootCause;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -43,7 +44,7 @@ final class RestartInputs {
 				difference = record.fingerprint().differenceOf(Path.of(value));
 			}
 			catch (IOException ex) {
-				difference = "it cannot be read: " + JobControl.rootMessage(ex);
+				difference = "it cannot be read: " + RootCause.message(ex);
 			}
 			if (difference != null) {
 				throw new OperationRefusedException(Refusal.INPUT_CHANGED, name + " " + value

@@ -1,5 +1,7 @@
 package batch.operations;
 
+import batch.shared.LogKeys;
+
 import org.slf4j.MDC;
 
 import org.springframework.batch.core.job.AbstractJob;
@@ -21,23 +23,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunLogContext implements BeanPostProcessor {
 
-	/** The logging context key of the job execution id. */
-	public static final String EXECUTION = "execution";
-
-	/** The logging context key of the step or partition. */
-	public static final String STEP = "step";
-
 	private static final JobExecutionListener JOBS = new JobExecutionListener() {
 
 		@Override
 		public void beforeJob(JobExecution execution) {
-			MDC.put(EXECUTION, String.valueOf(execution.getId()));
+			MDC.put(LogKeys.EXECUTION, String.valueOf(execution.getId()));
 		}
 
 		@Override
 		public void afterJob(JobExecution execution) {
-			MDC.remove(EXECUTION);
-			MDC.remove(STEP);
+			MDC.remove(LogKeys.EXECUTION);
+			MDC.remove(LogKeys.STEP);
 		}
 
 	};
@@ -48,8 +44,8 @@ public class RunLogContext implements BeanPostProcessor {
 
 		@Override
 		public void beforeStep(StepExecution step) {
-			MDC.put(EXECUTION, String.valueOf(step.getJobExecutionId()));
-			MDC.put(STEP, step.getStepName());
+			MDC.put(LogKeys.EXECUTION, String.valueOf(step.getJobExecutionId()));
+			MDC.put(LogKeys.STEP, step.getStepName());
 		}
 
 	};

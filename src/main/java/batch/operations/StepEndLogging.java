@@ -1,5 +1,8 @@
 package batch.operations;
 
+import batch.shared.ProcessIdentity;
+import batch.shared.StepKeys;
+
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * One log line at the end of every step and partition: status, time, counts and rate. Counts
  * only: nothing an item holds is logged. Each step and partition also records in its execution
- * context the process that runs it ({@link #HOST}, {@link #PID}), which for a remote partition is
+ * context the process that runs it ({@link StepKeys#HOST}, {@link StepKeys#PID}), which for a remote partition is
  * the worker's.
  */
 @Component
@@ -25,18 +28,12 @@ public class StepEndLogging implements BeanPostProcessor {
 
 	private static final Logger logger = LoggerFactory.getLogger("batch.steps");
 
-	/** Execution context key of the host of the process that ran a step. */
-	public static final String HOST = "batch.host";
-
-	/** Execution context key of the id of the process that ran a step. */
-	public static final String PID = "batch.pid";
-
 	private static final StepExecutionListener LISTENER = new StepExecutionListener() {
 
 		@Override
 		public void beforeStep(StepExecution step) {
-			step.getExecutionContext().putString(HOST, ProcessIdentity.current().host());
-			step.getExecutionContext().putLong(PID, ProcessIdentity.current().pid());
+			step.getExecutionContext().putString(StepKeys.HOST, ProcessIdentity.current().host());
+			step.getExecutionContext().putLong(StepKeys.PID, ProcessIdentity.current().pid());
 		}
 
 		@Override

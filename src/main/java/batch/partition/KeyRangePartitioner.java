@@ -1,5 +1,7 @@
 package batch.partition;
 
+import batch.shared.StepKeys;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,18 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * names and reuses their saved ranges instead of splitting again.
  */
 public class KeyRangePartitioner implements Partitioner, PartitionNameProvider {
-
-	/** Execution context key of a partition's first key, inclusive. */
-	public static final String MIN_KEY = "minKey";
-
-	/** Execution context key of a partition's last key, inclusive. */
-	public static final String MAX_KEY = "maxKey";
-
-	/**
-	 * Execution context key of the number of items a step expects to read, where it is known in
-	 * advance: a partition's rows, an input file's lines. For progress reports.
-	 */
-	public static final String EXPECTED_ITEMS = "expectedItems";
 
 	private static final String PREFIX = "partition";
 
@@ -87,7 +77,7 @@ public class KeyRangePartitioner implements Partitioner, PartitionNameProvider {
 				end = (next < count && count > 0) ? keyAt(next) - 1 : start - 1;
 			}
 			ExecutionContext range = range(start, end);
-			range.putLong(EXPECTED_ITEMS, next - first);
+			range.putLong(StepKeys.EXPECTED_ITEMS, next - first);
 			partitions.put(PREFIX + i, range);
 			start = Math.max(start, end + 1);
 			first = next;
@@ -115,8 +105,8 @@ public class KeyRangePartitioner implements Partitioner, PartitionNameProvider {
 
 	private static ExecutionContext range(long min, long max) {
 		ExecutionContext context = new ExecutionContext();
-		context.putLong(MIN_KEY, min);
-		context.putLong(MAX_KEY, max);
+		context.putLong(StepKeys.MIN_KEY, min);
+		context.putLong(StepKeys.MAX_KEY, max);
 		return context;
 	}
 

@@ -9,9 +9,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import batch.operations.ProcessIdentity;
-import batch.operations.RunLogContext;
-import batch.operations.StepEndLogging;
+import batch.shared.LogKeys;
+import batch.shared.ProcessIdentity;
+import batch.shared.StepKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,7 +53,6 @@ public class PartitionWorker {
 	private final JobRepository jobRepository;
 
 	private final StepLocator steps;
-
 
 	private final RemoteProperties properties;
 
@@ -234,14 +233,14 @@ public class PartitionWorker {
 			StepExecution execution) {
 		Step step = this.steps.getStep(request.workerStep());
 		// where it runs, recorded before its first chunk: status shows it even if this worker dies
-		execution.getExecutionContext().putString(StepEndLogging.HOST, ProcessIdentity.current().host());
-		execution.getExecutionContext().putLong(StepEndLogging.PID, ProcessIdentity.current().pid());
+		execution.getExecutionContext().putString(StepKeys.HOST, ProcessIdentity.current().host());
+		execution.getExecutionContext().putLong(StepKeys.PID, ProcessIdentity.current().pid());
 		this.jobRepository.updateExecutionContext(execution);
 		long period = Math.max(1, this.properties.lease().toMillis() / 3);
 		ScheduledFuture<?> renewal = this.renewals.scheduleWithFixedDelay(() -> renew(delivery, consumer, execution),
 				Instant.now().plusMillis(period), Duration.ofMillis(period));
-		MDC.put(RunLogContext.EXECUTION, String.valueOf(request.jobExecutionId()));
-		MDC.put(RunLogContext.STEP, execution.getStepName());
+		MDC.put(LogKeys.EXECUTION, String.valueOf(request.jobExecutionId()));
+		MDC.put(LogKeys.STEP, execution.getStepName());
 		try {
 			step.execute(execution);
 		}
@@ -254,8 +253,8 @@ public class PartitionWorker {
 		}
 		finally {
 			renewal.cancel(false);
-			MDC.remove(RunLogContext.EXECUTION);
-			MDC.remove(RunLogContext.STEP);
+			MDC.remove(LogKeys.EXECUTION);
+			MDC.remove(LogKeys.STEP);
 		}
 		Counter.builder("batch.worker.partitions")
 			.description("partitions this worker has run, by job and final status")

@@ -5,10 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import batch.operations.JobControl;
-import batch.operations.LaunchCheck;
-import batch.operations.OperationRefusedException;
-import batch.operations.Refusal;
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -18,13 +14,11 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepLocator;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -91,23 +85,6 @@ class RemotePartitioningConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = Partitioning.PROPERTY, havingValue = "remote")
 	static class WhenRemote {
-
-		@Bean
-		LaunchCheck redisReachable(PartitionQueue partitionQueue, DataRedisProperties redis) {
-			return (jobName) -> {
-				try {
-					partitionQueue.ping();
-					partitionQueue.prepare(jobName);
-				}
-				catch (DataAccessException ex) {
-					throw new OperationRefusedException(Refusal.UNAVAILABLE, "Redis at "
-							+ ((redis.getUrl() != null) ? "SPRING_DATA_REDIS_URL" : redis.getHost() + ":" + redis.getPort())
-							+ " cannot be reached, and remote partitioning (BATCH_PARTITIONING=remote)"
-							+ " needs it: start it, or check SPRING_DATA_REDIS_HOST and _PORT; nothing was started ("
-							+ JobControl.rootMessage(ex) + ")");
-				}
-			};
-		}
 
 		@Bean
 		DataRedisHealthIndicator redisHealthIndicator(RedisConnectionFactory connectionFactory) {

@@ -5,9 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import batch.operations.LaunchCheck;
-import batch.operations.OperationRefusedException;
-import batch.operations.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 
 /**
  * Builds the {@link PersonalDataProtector} from configured keys. The built-in development keys are
@@ -93,21 +89,6 @@ class PrivacyConfiguration {
 		};
 	}
 
-	// a run on a production database, whatever it holds: its hashes would be of public keys
-	@Bean
-	LaunchCheck refuseDevelopmentKeysForRuns(DevelopmentKeys developmentKeys) {
-		return (jobName) -> {
-			if (developmentKeys.needed()) {
-				try {
-					developmentKeys.refuseOutsideDevelopment();
-				}
-				catch (IllegalStateException ex) {
-					throw new OperationRefusedException(Refusal.UNAVAILABLE, ex.getMessage());
-				}
-			}
-		};
-	}
-
 	private static byte[] key(String property, String base64) {
 		byte[] key;
 		try {
@@ -120,50 +101,6 @@ class PrivacyConfiguration {
 			throw new IllegalStateException(property + " must be 32 bytes (256 bits), base64-encoded");
 		}
 		return key;
-	}
-
-	/** Whether the development keys would be used, and where they may be. */
-	static final class DevelopmentKeys {
-
-		private final PrivacyProperties properties;
-
-		private final Environment environment;
-
-		private final boolean serving;
-
-		DevelopmentKeys(PrivacyProperties properties, Environment environment, boolean serving) {
-			this.properties = properties;
-			this.environment = environment;
-			this.serving = serving;
-		}
-
-		/** Whether a key is not configured, so that a development key would stand in. */
-		boolean needed() {
-			return this.properties.hashKey() == null || this.properties.hashKey().isBlank()
-					|| this.properties.encryptionKeys().isEmpty();
-		}
-
-		boolean serving() {
-			return this.serving;
-		}
-
-		/**
-		 * @throws IllegalStateException outside the dev profile, where this process serves or its
-		 * database is not the embedded one
-		 */
-		void refuseOutsideDevelopment() {
-			if (this.environment.acceptsProfiles(Profiles.of("dev"))) {
-				return;
-			}
-			String url = this.environment.getProperty("spring.datasource.url", "");
-			boolean embedded = url.startsWith("jdbc:h2:");
-			if (this.serving || !embedded) {
-				throw new IllegalStateException("the personal data keys are not set, and the built-in development keys "
-						+ "are refused " + (this.serving ? "by a server or worker" : "on a MySQL or MariaDB database")
-						+ ": " + HOW_TO_MAKE_KEYS);
-			}
-		}
-
 	}
 
 }

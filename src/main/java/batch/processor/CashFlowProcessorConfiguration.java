@@ -8,10 +8,8 @@ import batch.domain.cashflow.CashFlowEngine;
 import batch.domain.cashflow.MarketDataRow;
 import batch.reader.ActusDictionary;
 import batch.reader.CsvFile;
-import batch.reader.CsvRecord;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -6,8 +6,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import batch.domain.cashflow.MarketDataRow;
-import batch.job.StepProperties;
-import batch.partition.KeyRangePartitioner;
+import batch.shared.StepKeys;
+import batch.shared.StepProperties;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
@@ -50,8 +50,8 @@ class CashFlowReaderConfiguration {
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<StagedContract> stagedContractReader(DataSource dataSource, StepProperties properties,
-			@Value("#{stepExecutionContext['" + KeyRangePartitioner.MIN_KEY + "']}") long minKey,
-			@Value("#{stepExecutionContext['" + KeyRangePartitioner.MAX_KEY + "']}") long maxKey,
+			@Value("#{stepExecutionContext['" + StepKeys.MIN_KEY + "']}") long minKey,
+			@Value("#{stepExecutionContext['" + StepKeys.MAX_KEY + "']}") long maxKey,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) throws Exception {
 		return new JdbcPagingItemReaderBuilder<StagedContract>().name("stagedContractReader")
 			.dataSource(dataSource)

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 
-import batch.partition.KeyRangePartitioner;
+import batch.shared.StepKeys;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -43,8 +43,8 @@ public class CsvItemReader implements ItemStreamReader<CsvRecord> {
 		this.records = this.file.open();
 		this.fingerprint.recordIn(executionContext, this.file.path());
 		this.recorded = false;
-		if (!executionContext.containsKey(KeyRangePartitioner.EXPECTED_ITEMS)) {
-			executionContext.putLong(KeyRangePartitioner.EXPECTED_ITEMS, dataLines());
+		if (!executionContext.containsKey(StepKeys.EXPECTED_ITEMS)) {
+			executionContext.putLong(StepKeys.EXPECTED_ITEMS, dataLines());
 		}
 	}
 

@@ -8,8 +8,8 @@ import javax.sql.DataSource;
 
 import batch.domain.illustration.Policy;
 import batch.domain.illustration.PolicyFields;
-import batch.job.StepProperties;
-import batch.partition.KeyRangePartitioner;
+import batch.shared.StepKeys;
+import batch.shared.StepProperties;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
@@ -38,8 +38,8 @@ class IllustrationReaderConfiguration {
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<Policy> policyTableReader(DataSource dataSource, StepProperties properties,
-			@Value("#{stepExecutionContext['" + KeyRangePartitioner.MIN_KEY + "']}") long minKey,
-			@Value("#{stepExecutionContext['" + KeyRangePartitioner.MAX_KEY + "']}") long maxKey,
+			@Value("#{stepExecutionContext['" + StepKeys.MIN_KEY + "']}") long minKey,
+			@Value("#{stepExecutionContext['" + StepKeys.MAX_KEY + "']}") long maxKey,
 			@Value("#{jobParameters['input']}") String input,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) throws Exception {
 		Map<String, Object> parameters = new HashMap<>();

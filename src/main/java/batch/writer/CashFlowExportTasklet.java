@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-import batch.operations.TablePrefix;
+import batch.shared.TablePrefix;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

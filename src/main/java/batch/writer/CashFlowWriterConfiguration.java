@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 
 import batch.database.StreamingJdbc;
 import batch.domain.cashflow.MarketDataRow;
-import batch.operations.TablePrefix;
+import batch.shared.TablePrefix;
 import batch.processor.ImportedContract;
 import batch.processor.ProjectedContract;
 import batch.reader.ActusDictionary;

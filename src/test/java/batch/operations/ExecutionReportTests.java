@@ -3,7 +3,7 @@ package batch.operations;
 import java.time.LocalDateTime;
 
 import batch.operations.ExecutionReport.StepReport;
-import batch.partition.KeyRangePartitioner;
+import batch.shared.StepKeys;
 import batch.writer.IllustrationWriter;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +35,13 @@ class ExecutionReportTests {
 		// a partition restarted after 600 of its 1000 policies: 200 read since
 		StepExecution restarted = step(execution, 2, "calculateIllustrationsWorker:partition1", BatchStatus.STARTED);
 		restarted.setReadCount(200);
-		restarted.getExecutionContext().putLong(KeyRangePartitioner.EXPECTED_ITEMS, 1000);
+		restarted.getExecutionContext().putLong(StepKeys.EXPECTED_ITEMS, 1000);
 		restarted.getExecutionContext().putLong("policyTableReader.read.count", 800);
 		restarted.getExecutionContext().putLong(IllustrationWriter.ROWS_WRITTEN_KEY, 16000);
 		StepExecution finished = step(execution, 3, "calculateIllustrationsWorker:partition0", BatchStatus.COMPLETED);
 		finished.setReadCount(1000);
 		finished.setEndTime(START.plusSeconds(10));
-		finished.getExecutionContext().putLong(KeyRangePartitioner.EXPECTED_ITEMS, 1000);
+		finished.getExecutionContext().putLong(StepKeys.EXPECTED_ITEMS, 1000);
 		finished.getExecutionContext().putLong("policyTableReader.read.count", 1000);
 
 		ExecutionReport report = ExecutionReport.of(execution, START.plusSeconds(20));
@@ -74,16 +74,16 @@ class ExecutionReportTests {
 		StepExecution abandoned = step(execution, 7, "calculateIllustrationsWorker:partition0", BatchStatus.FAILED);
 		abandoned.setReadCount(300);
 		abandoned.setEndTime(START.plusSeconds(40));
-		abandoned.getExecutionContext().putLong(KeyRangePartitioner.EXPECTED_ITEMS, 1000);
+		abandoned.getExecutionContext().putLong(StepKeys.EXPECTED_ITEMS, 1000);
 		abandoned.getExecutionContext().putLong("policyTableReader.read.count", 300);
-		abandoned.getExecutionContext().putString(StepEndLogging.HOST, "worker-a");
-		abandoned.getExecutionContext().putLong(StepEndLogging.PID, 41);
+		abandoned.getExecutionContext().putString(StepKeys.HOST, "worker-a");
+		abandoned.getExecutionContext().putLong(StepKeys.PID, 41);
 		StepExecution successor = step(execution, 8, "calculateIllustrationsWorker:partition0", BatchStatus.STARTED);
 		successor.setReadCount(500);
-		successor.getExecutionContext().putLong(KeyRangePartitioner.EXPECTED_ITEMS, 1000);
+		successor.getExecutionContext().putLong(StepKeys.EXPECTED_ITEMS, 1000);
 		successor.getExecutionContext().putLong("policyTableReader.read.count", 800);
-		successor.getExecutionContext().putString(StepEndLogging.HOST, "worker-b");
-		successor.getExecutionContext().putLong(StepEndLogging.PID, 42);
+		successor.getExecutionContext().putString(StepKeys.HOST, "worker-b");
+		successor.getExecutionContext().putLong(StepKeys.PID, 42);
 
 		StepReport step = ExecutionReport.of(execution, START.plusSeconds(60)).steps().get(0);
 

@@ -1,5 +1,7 @@
 package batch.partition;
 
+import batch.shared.StepKeys;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +54,11 @@ class KeyRangePartitionerTests {
 
 		assertThat(partitions.keySet()).containsExactly("partition0", "partition1", "partition2");
 		assertThat(counts(7, partitions)).containsExactly(33L, 33L, 34L);
-		assertThat(partitions.values()).extracting((range) -> range.getLong(KeyRangePartitioner.EXPECTED_ITEMS))
+		assertThat(partitions.values()).extracting((range) -> range.getLong(StepKeys.EXPECTED_ITEMS))
 			.containsExactly(33L, 33L, 34L);
 		assertThat(covered(7, partitions)).isEqualTo(100);
-		assertThat(partitions.get("partition0").getLong(KeyRangePartitioner.MIN_KEY)).isEqualTo(10);
-		assertThat(partitions.get("partition2").getLong(KeyRangePartitioner.MAX_KEY)).isEqualTo(1000);
+		assertThat(partitions.get("partition0").getLong(StepKeys.MIN_KEY)).isEqualTo(10);
+		assertThat(partitions.get("partition2").getLong(StepKeys.MAX_KEY)).isEqualTo(1000);
 	}
 
 	@Test
@@ -67,7 +69,7 @@ class KeyRangePartitionerTests {
 
 		assertThat(partitions).hasSize(4);
 		assertThat(counts(7, partitions)).containsExactlyInAnyOrder(0L, 0L, 0L, 1L);
-		assertThat(partitions.values()).extracting((range) -> range.getLong(KeyRangePartitioner.EXPECTED_ITEMS))
+		assertThat(partitions.values()).extracting((range) -> range.getLong(StepKeys.EXPECTED_ITEMS))
 			.isEqualTo(counts(7, partitions));
 		assertThat(KeyRangePartitioner.policies(this.jdbc, 9L).partition(2)).hasSize(2);
 		assertThat(counts(9, KeyRangePartitioner.policies(this.jdbc, 9L).partition(2))).containsExactly(0L, 0L);
@@ -88,8 +90,8 @@ class KeyRangePartitionerTests {
 		for (ExecutionContext range : partitions.values()) {
 			counts.add(this.jdbc.queryForObject(
 					"SELECT COUNT(*) FROM run_policy WHERE job_instance_id = ? AND policy_id BETWEEN ? AND ?", Long.class,
-					run, range.getLong(KeyRangePartitioner.MIN_KEY),
-					range.getLong(KeyRangePartitioner.MAX_KEY)));
+					run, range.getLong(StepKeys.MIN_KEY),
+					range.getLong(StepKeys.MAX_KEY)));
 		}
 		return counts;
 	}

@@ -1,4 +1,4 @@
-package batch.operations;
+package batch.shared;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package batch.job;
+package batch.shared;
 
 import jakarta.validation.constraints.Positive;
 

@@ -1,0 +1,30 @@
+package batch.shared;
+
+/**
+ * The keys of what steps and partitions record in their execution contexts, for the steps that
+ * write them and the reports that read them.
+ */
+public final class StepKeys {
+
+	/** A partition's first key, inclusive. */
+	public static final String MIN_KEY = "minKey";
+
+	/** A partition's last key, inclusive. */
+	public static final String MAX_KEY = "maxKey";
+
+	/**
+	 * The number of items a step expects to read, where it is known in advance or can be estimated:
+	 * a partition's rows, an input file's records. For progress reports.
+	 */
+	public static final String EXPECTED_ITEMS = "expectedItems";
+
+	/** The host of the process that ran a step or partition. */
+	public static final String HOST = "batch.host";
+
+	/** The id of the process that ran a step or partition. */
+	public static final String PID = "batch.pid";
+
+	private StepKeys() {
+	}
+
+}

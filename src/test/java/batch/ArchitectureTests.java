@@ -1,48 +1,83 @@
 package batch;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The engines stay plain Java: nothing under {@code batch.domain} imports anything but
- * {@code java.*} and the domain itself.
+ * The structure of the application, held on its compiled classes: no cycle among its packages,
+ * and one direction, domain ← shared ← adapters (reader, processor, writer, partition, privacy,
+ * database, logging) ← job ← operations ← cli and web. The engines import only Java.
  */
 class ArchitectureTests {
 
-	@Test
-	void domainImportsOnlyJavaAndItself() throws IOException {
-		Path domain = Path.of("src/main/java/batch/domain");
-		List<String> offending;
-		try (Stream<Path> files = Files.walk(domain)) {
-			offending = files.filter((file) -> file.toString().endsWith(".java"))
-				.flatMap(ArchitectureTests::foreignImports)
-				.toList();
-		}
+	private static final JavaClasses APPLICATION = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("batch");
 
-		assertThat(domain).isDirectory();
-		assertThat(offending).isEmpty();
+	@Test
+	void noPackageImportsOneThatImportsItBack() {
+		slices().matching("batch.(*)..").should().beFreeOfCycles().check(APPLICATION);
+		slices().matching("batch.domain.(*)..").should().beFreeOfCycles().check(APPLICATION);
 	}
 
-	private static Stream<String> foreignImports(Path file) {
-		try {
-			return Files.readAllLines(file)
-				.stream()
-				.map(String::strip)
-				.filter((line) -> line.startsWith("import "))
-				.map((line) -> line.replace("import static ", "import "))
-				.filter((line) -> !line.startsWith("import java.") && !line.startsWith("import batch.domain."))
-				.map((line) -> file.getFileName() + ": " + line);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	@Test
+	void theEnginesImportOnlyJavaAndThemselves() {
+		classes().that()
+			.resideInAPackage("batch.domain..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "batch.domain..")
+			.check(APPLICATION);
+	}
+
+	@Test
+	void theSharedKeysAndSettingsImportNothingOfTheApplication() {
+		noClasses().that()
+			.resideInAPackage("batch.shared..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("batch.cli..", "batch.web..", "batch.operations..", "batch.job..", "batch.reader..",
+					"batch.processor..", "batch.writer..", "batch.partition..", "batch.privacy..", "batch.database..",
+					"batch.logging..", "batch.domain..")
+			.check(APPLICATION);
+	}
+
+	@Test
+	void dependenciesRunOneWay() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("Application")
+			.definedBy("batch")
+			.layer("Interfaces")
+			.definedBy("batch.cli..", "batch.web..")
+			.layer("Operations")
+			.definedBy("batch.operations..")
+			.layer("Jobs")
+			.definedBy("batch.job..")
+			.layer("Adapters")
+			.definedBy("batch.reader..", "batch.processor..", "batch.writer..", "batch.partition..", "batch.privacy..",
+					"batch.database..", "batch.logging..")
+			.layer("Shared")
+			.definedBy("batch.shared..")
+			.layer("Domain")
+			.definedBy("batch.domain..")
+			.whereLayer("Interfaces")
+			.mayOnlyBeAccessedByLayers("Application")
+			.whereLayer("Operations")
+			.mayOnlyBeAccessedByLayers("Interfaces")
+			.whereLayer("Jobs")
+			.mayOnlyBeAccessedByLayers("Operations", "Interfaces")
+			.whereLayer("Adapters")
+			.mayOnlyBeAccessedByLayers("Jobs", "Operations", "Interfaces")
+			.whereLayer("Shared")
+			.mayOnlyBeAccessedByLayers("Adapters", "Jobs", "Operations", "Interfaces")
+			.check(APPLICATION);
 	}
 
 }

@@ -39,7 +39,7 @@ class SqlTextTests {
 		.compile("\\(!?[\\w.]+\\?([A-Z][A-Z0-9_]*)?:([A-Z][A-Z0-9_]*)?\\)");
 
 	/** Audited names that go into SQL text, by file: what they are and why that is safe. */
-	private static final Map<String, Map<String, String>> AUDITED = Map.of("JobControl.java",
+	private static final Map<String, Map<String, String>> AUDITED = Map.of("RunQueries.java",
 			Map.of("this.tables.table()", "Spring Batch's table prefix, a setting held to an identifier by TablePrefix"),
 			"KeyRangePartitioner.java",
 			Map.of("this.key", "a column name, a constant of the static factories policies() and contracts()",

@@ -9,9 +9,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import batch.operations.JobControl;
+import batch.operations.LocalRuns;
 import batch.operations.OperationRefusedException;
 import batch.operations.OperationsProperties;
+import batch.operations.RunInterventions;
 import batch.shared.RootCause;
 import picocli.CommandLine;
 import sun.misc.Signal;
@@ -187,8 +188,8 @@ public final class BatchCli {
 		}
 
 		private void stop(int code) throws InterruptedException {
-			JobControl control = this.spring.beanIfStarted(JobControl.class);
-			if (control == null || (!control.hasLocalRuns() && !this.spring.isServing())) {
+			LocalRuns localRuns = this.spring.beanIfStarted(LocalRuns.class);
+			if (localRuns == null || (!localRuns.any() && !this.spring.isServing())) {
 				// nothing to stop: a command about to end (a run that has just completed prints its
 				// summary) ends with its own code, any other exits now
 				if (!this.commandDone.await(5, TimeUnit.SECONDS)) {
@@ -197,7 +198,7 @@ public final class BatchCli {
 				return;
 			}
 			OperationsProperties properties = this.spring.beanIfStarted(OperationsProperties.class);
-			if (!control.stopLocalRuns(properties.stopGracePeriod())) {
+			if (!this.spring.bean(RunInterventions.class).stopLocalRuns(properties.stopGracePeriod())) {
 				BatchCli.this.err.println("the run did not stop within " + properties.stopGracePeriod().toSeconds()
 						+ " s: it is left with steps running; once this process has ended, recover it, then restart it");
 				BatchCli.this.err.flush();

@@ -7,15 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import batch.operations.JobControl;
-
-import org.springframework.batch.core.job.JobExecution;
-
+import batch.operations.RunQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
+import org.springframework.batch.core.job.JobExecution;
 
 /**
  * {@code ./batch executions [<jobName>] [--limit N]}: the latest runs, newest first.
@@ -48,7 +47,7 @@ class ExecutionsCommand implements Callable<Integer> {
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.printf(Locale.ROOT, ROW, "execution", "job", "status", "started", "seconds", "identifying parameters");
-		for (JobExecution execution : this.spring.bean(JobControl.class).executions(this.jobName, this.limit)) {
+		for (JobExecution execution : this.spring.bean(RunQueries.class).executions(this.jobName, this.limit)) {
 			List<String> parameters = new ArrayList<>();
 			for (var parameter : execution.getJobParameters()) {
 				if (parameter.identifying()) {

@@ -3,12 +3,15 @@ package batch.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 
-import batch.operations.JobControl;
+import batch.operations.LocalRuns;
 import batch.operations.OperationsProperties;
+import batch.operations.RunLauncher;
+import batch.operations.RunQueries;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,32 +24,42 @@ class JobRunner {
 
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
-	private final JobControl control;
+	private final RunLauncher launcher;
+
+	private final LocalRuns localRuns;
+
+	private final RunQueries queries;
 
 	private final OperationsProperties properties;
 
-	JobRunner(JobControl control, OperationsProperties properties) {
-		this.control = control;
+	private final TaskScheduler scheduler;
+
+	JobRunner(RunLauncher launcher, LocalRuns localRuns, RunQueries queries, OperationsProperties properties,
+			TaskScheduler operationsScheduler) {
+		this.scheduler = operationsScheduler;
+		this.launcher = launcher;
+		this.localRuns = localRuns;
+		this.queries = queries;
 		this.properties = properties;
 	}
 
 	/** Starts a new run of a job with exactly these parameters and waits for its end. */
 	int start(String jobName, JobParameters parameters, PrintWriter out, PrintWriter err) {
-		return follow(this.control.start(jobName, parameters), out, err);
+		return follow(this.launcher.start(jobName, parameters), out, err);
 	}
 
 	/** Restarts a failed or stopped run by its execution id and waits for its end. */
 	int restart(long executionId, PrintWriter out, PrintWriter err) {
-		return follow(this.control.restart(executionId), out, err);
+		return follow(this.launcher.restart(executionId), out, err);
 	}
 
 	private int follow(JobExecution started, PrintWriter out, PrintWriter err) {
 		long id = started.getId();
 		out.println("execution " + id);
 		out.flush();
-		ProgressReporter progress = ProgressReporter.start(this.control, id, err, this.properties.progressInterval());
+		ProgressReporter progress = ProgressReporter.start(this.queries, this.scheduler, id, err, this.properties.progressInterval());
 		try {
-			while (!this.control.awaitEnd(id, POLL_INTERVAL)) {
+			while (!this.localRuns.awaitEnd(id, POLL_INTERVAL)) {
 				// still running
 			}
 		}
@@ -59,7 +72,7 @@ class JobRunner {
 		}
 		// The job thread has ended: the in-memory execution is final and carries the failures; the
 		// recorded one also has the partitions that remote workers ran.
-		JobExecution recorded = this.control.execution(id);
+		JobExecution recorded = this.queries.execution(id);
 		new RunSummary(started, recorded).print(out);
 		if (recorded.getStatus() != started.getStatus()) {
 			out.println("warning: the job repository records execution " + id + " as " + recorded.getStatus()

@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
-import batch.operations.ExecutionReport;
 import batch.operations.ExecutionReport.StepReport;
-import batch.operations.JobControl;
+import batch.operations.ExecutionReport;
+import batch.operations.RunQueries;
+
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Shows how far a run is while the command line waits for it, on standard error: on a terminal,
@@ -21,7 +22,7 @@ final class ProgressReporter implements AutoCloseable {
 
 	private static final int BAR = 24;
 
-	private final JobControl control;
+	private final RunQueries queries;
 
 	private final long executionId;
 
@@ -31,53 +32,40 @@ final class ProgressReporter implements AutoCloseable {
 
 	private final Duration every;
 
-	private final Thread thread;
-
-	private final CountDownLatch stop = new CountDownLatch(1);
+	private ScheduledFuture<?> ticks;
 
 	private boolean closed;
 
 	private int drawn;
 
-	private ProgressReporter(JobControl control, long executionId, PrintWriter err, boolean terminal, Duration every) {
-		this.control = control;
+	private ProgressReporter(RunQueries queries, long executionId, PrintWriter err, boolean terminal, Duration every) {
+		this.queries = queries;
 		this.executionId = executionId;
 		this.err = err;
 		this.terminal = terminal;
 		this.every = every;
-		this.thread = new Thread(this::run, "progress-" + executionId);
-		this.thread.setDaemon(true);
 	}
 
-	static ProgressReporter start(JobControl control, long executionId, PrintWriter err, Duration interval) {
+	/** Reports on the scheduler's threads until closed. */
+	static ProgressReporter start(RunQueries queries, TaskScheduler scheduler, long executionId, PrintWriter err,
+			Duration interval) {
 		boolean terminal = System.console() != null;
-		ProgressReporter reporter = new ProgressReporter(control, executionId, err, terminal,
+		ProgressReporter reporter = new ProgressReporter(queries, executionId, err, terminal,
 				terminal ? Duration.ofSeconds(1) : interval);
-		reporter.thread.start();
+		reporter.ticks = scheduler.scheduleWithFixedDelay(reporter::tick, Instant.now().plus(reporter.every),
+				reporter.every);
 		return reporter;
 	}
 
-	// Woken by close, never interrupted: an interrupt in the middle of a query would close the
-	// embedded database's files.
-	private void run() {
-		while (true) {
-			try {
-				if (this.stop.await(this.every.toMillis(), TimeUnit.MILLISECONDS)) {
-					return;
-				}
+	private void tick() {
+		try {
+			ExecutionReport report = this.queries.report(this.executionId);
+			if (report.current() != null) {
+				print(report);
 			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			try {
-				ExecutionReport report = this.control.report(this.executionId);
-				if (report.current() != null) {
-					print(report);
-				}
-			}
-			catch (RuntimeException ex) {
-				// progress is best effort: the run's own outcome is reported when it ends
-			}
+		}
+		catch (RuntimeException ex) {
+			// progress is best effort: the run's own outcome is reported when it ends
 		}
 	}
 
@@ -146,17 +134,11 @@ final class ProgressReporter implements AutoCloseable {
 
 	@Override
 	public void close() {
+		// never interrupted: an interrupt in the middle of a query would close the embedded
+		// database's files; a tick under way prints nothing once closed
+		this.ticks.cancel(false);
 		synchronized (this) {
 			this.closed = true;
-		}
-		this.stop.countDown();
-		try {
-			this.thread.join(2000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		synchronized (this) {
 			if (this.terminal && this.drawn > 0) {
 				this.err.print("\r" + " ".repeat(this.drawn) + "\r");
 				this.err.flush();

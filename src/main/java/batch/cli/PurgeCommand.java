@@ -9,8 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import batch.operations.JobControl;
-
+import batch.operations.MetadataPurge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,12 +56,12 @@ class PurgeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Duration age = age(this.olderThan);
-		JobControl.PurgeReport report = this.spring.bean(JobControl.class)
+		MetadataPurge.PurgeReport report = this.spring.bean(MetadataPurge.class)
 			.purge(LocalDateTime.now().minus(age), this.includeRestartable, this.dryRun);
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.println(summary(report, this.olderThan, this.dryRun));
 		if (this.dryRun) {
-			for (JobControl.PurgedExecution execution : report.purged()) {
+			for (MetadataPurge.PurgedExecution execution : report.purged()) {
 				out.printf(Locale.ROOT, ROW, execution.id(), execution.jobName(), execution.status(),
 						(execution.endTime() != null) ? execution.endTime().withNano(0) : "-");
 			}
@@ -71,7 +70,7 @@ class PurgeCommand implements Callable<Integer> {
 		return ExitCodes.COMPLETED;
 	}
 
-	static String summary(JobControl.PurgeReport report, String olderThan, boolean dryRun) {
+	static String summary(MetadataPurge.PurgeReport report, String olderThan, boolean dryRun) {
 		StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d runs (%d executions) that ended more "
 				+ "than %s ago", dryRun ? "would delete" : "deleted", report.instances(), report.executions(), olderThan));
 		if (report.keptRunning() > 0) {

@@ -2,15 +2,14 @@ package batch.cli;
 
 import java.util.concurrent.Callable;
 
-import batch.operations.JobControl;
-
-import org.springframework.batch.core.job.JobExecution;
-
+import batch.operations.RunInterventions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
+import org.springframework.batch.core.job.JobExecution;
 
 /**
  * {@code ./batch recover <executionId> [--force]}: mark a run whose process died as failed.
@@ -39,7 +38,7 @@ class RecoverCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		JobExecution execution = this.spring.bean(JobControl.class).recover(this.executionId, this.force);
+		JobExecution execution = this.spring.bean(RunInterventions.class).recover(this.executionId, this.force);
 		this.spec.commandLine()
 			.getOut()
 			.println("execution " + this.executionId + " is " + execution.getStatus() + ": restart it with ./batch restart "

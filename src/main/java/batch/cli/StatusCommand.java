@@ -8,17 +8,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import batch.operations.ExecutionReport;
 import batch.operations.ExecutionReport.StepReport;
+import batch.operations.ExecutionReport;
 import batch.operations.Heartbeats;
-import batch.operations.JobControl;
-
-import org.springframework.batch.core.job.JobExecution;
-
+import batch.operations.RunQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
+import org.springframework.batch.core.job.JobExecution;
 
 /**
  * {@code ./batch status [<executionId>]}: one run, its steps and partitions, counts and rates,
@@ -46,7 +45,7 @@ class StatusCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		JobControl control = this.spring.bean(JobControl.class);
+		RunQueries control = this.spring.bean(RunQueries.class);
 		PrintWriter out = this.spec.commandLine().getOut();
 		long id;
 		if (this.executionId != null) {

@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
-import batch.operations.JobControl;
-
-import org.springframework.batch.core.job.JobExecution;
-
+import batch.operations.RunInterventions;
+import batch.operations.RunQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+
+import org.springframework.batch.core.job.JobExecution;
 
 /**
  * {@code ./batch stop <executionId> [--wait]}: ask a running run to stop, wherever it runs.
@@ -46,17 +46,17 @@ class StopCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws InterruptedException {
-		JobControl control = this.spring.bean(JobControl.class);
-		JobExecution execution = control.stop(this.executionId);
+		RunQueries queries = this.spring.bean(RunQueries.class);
+		JobExecution execution = this.spring.bean(RunInterventions.class).stop(this.executionId);
 		this.spec.commandLine()
 			.getOut()
 			.println("execution " + this.executionId + " is " + execution.getStatus()
-					+ (JobControl.isActive(execution) ? ": its steps stop after the chunks in flight commit" : ""));
+					+ (RunQueries.isActive(execution) ? ": its steps stop after the chunks in flight commit" : ""));
 		if (!this.wait) {
 			return ExitCodes.COMPLETED;
 		}
 		long deadline = System.nanoTime() + this.timeout.toNanos();
-		while (JobControl.isActive(execution)) {
+		while (RunQueries.isActive(execution)) {
 			if (System.nanoTime() > deadline) {
 				this.spec.commandLine()
 					.getErr()
@@ -65,7 +65,7 @@ class StopCommand implements Callable<Integer> {
 				return ExitCodes.FAILED;
 			}
 			Thread.sleep(500);
-			execution = control.execution(this.executionId);
+			execution = queries.execution(this.executionId);
 		}
 		this.spec.commandLine().getOut().println("execution " + this.executionId + " is " + execution.getStatus());
 		return ExitCodes.COMPLETED;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import batch.shared.TablePrefix;
@@ -12,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,11 +45,10 @@ class JobRepositoryTimes implements InitializingBean {
 
 	private final boolean schemaIsOurs;
 
-	JobRepositoryTimes(DataSource dataSource, @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix,
-			@Value("${spring.batch.jdbc.initialize-schema:embedded}") String initializeSchema) {
+	JobRepositoryTimes(DataSource dataSource, TablePrefix tablePrefix, BatchJdbcProperties batch) {
 		this.dataSource = dataSource;
-		this.tables = new TablePrefix(tablePrefix);
-		this.schemaIsOurs = "always".equalsIgnoreCase(initializeSchema.strip());
+		this.tables = tablePrefix;
+		this.schemaIsOurs = batch.getInitializeSchema() == DatabaseInitializationMode.ALWAYS;
 	}
 
 	@Override

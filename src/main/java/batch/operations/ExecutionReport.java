@@ -118,7 +118,7 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 		String exitMessage = (description == null || description.isBlank()) ? null
 				: description.lines().findFirst().orElse(null);
 		return new ExecutionReport(execution.getId(), execution.getJobInstance().getInstanceId(),
-				execution.getJobInstance().getJobName(), execution.getStatus().name(), JobControl.isActive(execution),
+				execution.getJobInstance().getJobName(), execution.getStatus().name(), RunQueries.isActive(execution),
 				execution.getExitStatus().getExitCode(), exitMessage, execution.getStartTime(), execution.getEndTime(),
 				seconds(execution.getStartTime(), execution.getEndTime(), now), parameters, nonIdentifying, steps,
 				current);

@@ -1,22 +1,20 @@
 package batch.operations;
 
-import batch.shared.ProcessIdentity;
-
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
+import batch.shared.ProcessIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Component;
  * whose process died from one still running elsewhere.
  */
 @Component
-public class Heartbeats implements DisposableBean {
+public class Heartbeats {
 
 	private static final Logger logger = LoggerFactory.getLogger(Heartbeats.class);
 
@@ -49,11 +47,14 @@ public class Heartbeats implements DisposableBean {
 
 	private final Set<Long> beating = ConcurrentHashMap.newKeySet();
 
-	private ScheduledExecutorService scheduler;
+	private final TaskScheduler scheduler;
 
-	public Heartbeats(JdbcTemplate jdbc, OperationsProperties properties) {
+	private ScheduledFuture<?> beats;
+
+	Heartbeats(JdbcTemplate jdbc, OperationsProperties properties, TaskScheduler operationsScheduler) {
 		this.jdbc = jdbc;
 		this.interval = properties.heartbeatInterval();
+		this.scheduler = operationsScheduler;
 	}
 
 	/** A run of this process has started: it beats until {@link #end}. */
@@ -98,15 +99,11 @@ public class Heartbeats implements DisposableBean {
 		return pulse.age().compareTo(this.interval.multipliedBy(3)) < 0;
 	}
 
+	// from the first run on, for as long as the process lives (the scheduler ends with it)
 	private synchronized void scheduler() {
-		if (this.scheduler == null) {
-			this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "heartbeat");
-				thread.setDaemon(true);
-				return thread;
-			});
-			long millis = this.interval.toMillis();
-			this.scheduler.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+		if (this.beats == null) {
+			this.beats = this.scheduler.scheduleWithFixedDelay(this::beat, Instant.now().plus(this.interval),
+					this.interval);
 		}
 	}
 
@@ -118,13 +115,6 @@ public class Heartbeats implements DisposableBean {
 			catch (DataAccessException ex) {
 				logger.warn("cannot record the heartbeat of execution {}: {}", executionId, ex.getMessage());
 			}
-		}
-	}
-
-	@Override
-	public synchronized void destroy() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
 		}
 	}
 

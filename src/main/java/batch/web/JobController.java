@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import batch.operations.ExecutionReport;
-import batch.operations.JobControl;
 import batch.operations.LaunchParameters;
 import batch.operations.OperationRefusedException;
 import batch.operations.Refusal;
+import batch.operations.RunInterventions;
+import batch.operations.RunLauncher;
+import batch.operations.RunQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -48,21 +50,27 @@ class JobController {
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
-	private final JobControl control;
+	private final RunLauncher launcher;
+
+	private final RunInterventions interventions;
+
+	private final RunQueries queries;
 
 	private final InputConfinement confinement;
 
-	JobController(JobControl control, ApiProperties properties) {
-		this.control = control;
+	JobController(RunLauncher launcher, RunInterventions interventions, RunQueries queries, ApiProperties properties) {
+		this.launcher = launcher;
+		this.interventions = interventions;
+		this.queries = queries;
 		this.confinement = new InputConfinement(properties.inputPath());
 	}
 
 	/** {@code {"input": "policies.csv", "exportDir": "out"}}: 202 with the new execution. */
 	@PostMapping("/jobs/{jobName}/executions")
 	ResponseEntity<ExecutionReport> start(@PathVariable String jobName, @RequestBody(required = false) String body) {
-		this.control.job(jobName);
+		this.queries.job(jobName);
 		Map<String, String> parameters = this.confinement.confine(parameters(body));
-		return accepted(this.control.start(jobName, LaunchParameters.of(parameters)));
+		return accepted(this.launcher.start(jobName, LaunchParameters.of(parameters)));
 	}
 
 	// the methods' names are the actions of the audit log (ApiAuditFilter)
@@ -73,7 +81,7 @@ class JobController {
 			throw new OperationRefusedException(Refusal.BAD_REQUEST, "limit must be between 1 and 1000");
 		}
 		LocalDateTime now = LocalDateTime.now();
-		return this.control.executions(jobName, limit)
+		return this.queries.executions(jobName, limit)
 			.stream()
 			.map((execution) -> ExecutionReport.of(execution, now))
 			.toList();
@@ -81,14 +89,14 @@ class JobController {
 
 	@GetMapping("/executions/{id}")
 	ExecutionReport report(@PathVariable long id) {
-		return this.control.report(id);
+		return this.queries.report(id);
 	}
 
 	@PostMapping("/executions/{id}/restart")
 	ResponseEntity<ExecutionReport> restart(@PathVariable long id) {
 		// the files are confined again: one may have been replaced by a link since the start
 		Map<String, String> files = new LinkedHashMap<>();
-		this.control.execution(id).getJobParameters().parameters().forEach((parameter) -> {
+		this.queries.execution(id).getJobParameters().parameters().forEach((parameter) -> {
 			if (LaunchParameters.PATHS.contains(parameter.name()) && parameter.value() instanceof String value) {
 				files.put(parameter.name(), value);
 			}
@@ -100,19 +108,19 @@ class JobController {
 			throw new OperationRefusedException(Refusal.INPUT_CHANGED, ex.getMessage()
 					+ ": a restart reads and writes where the run did, inside the input directory");
 		}
-		return accepted(this.control.restart(id));
+		return accepted(this.launcher.restart(id));
 	}
 
 	@PostMapping("/executions/{id}/stop")
 	ResponseEntity<ExecutionReport> stop(@PathVariable long id) {
-		this.control.stop(id);
-		return ResponseEntity.accepted().body(this.control.report(id));
+		this.interventions.stop(id);
+		return ResponseEntity.accepted().body(this.queries.report(id));
 	}
 
 	@PostMapping("/executions/{id}/recover")
 	ExecutionReport recover(@PathVariable long id, @RequestParam(defaultValue = "false") boolean force) {
-		this.control.recover(id, force);
-		return this.control.report(id);
+		this.interventions.recover(id, force);
+		return this.queries.report(id);
 	}
 
 	// an id, a limit or a flag that is not one: a 400 that names it, as a bad job parameter gets

@@ -3,18 +3,17 @@ package batch.writer;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import batch.database.StreamingJdbc;
 import batch.domain.cashflow.MarketDataRow;
-import batch.shared.TablePrefix;
 import batch.processor.ImportedContract;
 import batch.processor.ProjectedContract;
 import batch.reader.ActusDictionary;
 import batch.reader.CsvFile;
 import batch.reader.CsvRecord;
 import batch.reader.StagedContract;
+import batch.shared.TablePrefix;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
@@ -145,10 +144,9 @@ class CashFlowWriterConfiguration {
 	@StepScope
 	CashFlowExportTasklet cashFlowExportTasklet(DataSource dataSource,
 			@Value("#{jobParameters['exportDir']}") String exportDir,
-			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
-			@Value("${spring.batch.jdbc.table-prefix:BATCH_}") String tablePrefix) {
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId, TablePrefix tablePrefix) {
 		return new CashFlowExportTasklet(StreamingJdbc.template(dataSource), Path.of(exportDir), jobInstanceId,
-				new TablePrefix(tablePrefix));
+				tablePrefix);
 	}
 
 }

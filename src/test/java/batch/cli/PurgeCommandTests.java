@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import batch.operations.JobControl;
+import batch.operations.MetadataPurge;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
@@ -35,12 +35,12 @@ class PurgeCommandTests {
 
 	@Test
 	void theSummaryLineSaysWhatWasDeletedAndWhatWasKept() {
-		JobControl.PurgedExecution one = new JobControl.PurgedExecution(7, "illustrationJob", BatchStatus.COMPLETED,
+		MetadataPurge.PurgedExecution one = new MetadataPurge.PurgedExecution(7, "illustrationJob", BatchStatus.COMPLETED,
 				LocalDateTime.of(2026, 1, 2, 3, 4, 5));
 
-		assertThat(PurgeCommand.summary(new JobControl.PurgeReport(1, List.of(one), 0, 0), "30d", false))
+		assertThat(PurgeCommand.summary(new MetadataPurge.PurgeReport(1, List.of(one), 0, 0), "30d", false))
 			.isEqualTo("deleted 1 runs (1 executions) that ended more than 30d ago");
-		assertThat(PurgeCommand.summary(new JobControl.PurgeReport(1, List.of(one), 2, 3), "1m", true))
+		assertThat(PurgeCommand.summary(new MetadataPurge.PurgeReport(1, List.of(one), 2, 3), "1m", true))
 			.isEqualTo("would delete 1 runs (1 executions) that ended more than 1m ago; kept 2 still marked running "
 					+ "(recover them first); kept 3 that can still be restarted (--include-restartable deletes them)");
 	}

@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The structure of the application, held on its compiled classes: no cycle among its packages,
  * and one direction, domain ← shared ← adapters (reader, processor, writer, partition, privacy,
- * database, logging) ← job ← operations ← cli and web. The engines import only Java.
+ * database, logging, the conformance runner, the generators) ← job ← operations ← cli and web.
+ * The engines import only Java.
  */
 class ArchitectureTests {
 
@@ -45,7 +46,7 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("batch.cli..", "batch.web..", "batch.operations..", "batch.job..", "batch.reader..",
 					"batch.processor..", "batch.writer..", "batch.partition..", "batch.privacy..", "batch.database..",
-					"batch.logging..", "batch.domain..")
+					"batch.logging..", "batch.conformance..", "batch.generate..", "batch.domain..")
 			.check(APPLICATION);
 	}
 
@@ -62,7 +63,7 @@ class ArchitectureTests {
 			.definedBy("batch.job..")
 			.layer("Adapters")
 			.definedBy("batch.reader..", "batch.processor..", "batch.writer..", "batch.partition..", "batch.privacy..",
-					"batch.database..", "batch.logging..")
+					"batch.database..", "batch.logging..", "batch.conformance..", "batch.generate..")
 			.layer("Shared")
 			.definedBy("batch.shared..")
 			.layer("Domain")

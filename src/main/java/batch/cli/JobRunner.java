@@ -3,6 +3,8 @@ package batch.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 
+import batch.cli.output.ProgressReporter;
+import batch.cli.output.RunSummary;
 import batch.operations.LocalRuns;
 import batch.operations.OperationsProperties;
 import batch.operations.RunLauncher;

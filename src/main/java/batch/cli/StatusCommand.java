@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import batch.cli.output.ProgressReporter;
 import batch.operations.ExecutionReport.StepReport;
 import batch.operations.ExecutionReport;
 import batch.operations.Heartbeats;

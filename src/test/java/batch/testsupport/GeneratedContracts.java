@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import batch.cli.ContractGenerator;
 import batch.domain.cashflow.CashFlowRejectReason;
 import batch.domain.cashflow.ObservedMarketData;
 import batch.domain.cashflow.YieldCurve;
+import batch.generate.ContractGenerator;
 import batch.reader.Csv;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;

@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import batch.cli.PolicyGenerator;
 import batch.domain.illustration.RejectReason;
+import batch.generate.PolicyGenerator;
+import batch.reader.Csv;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
-
-import batch.reader.Csv;
 
 /**
  * A generated policies file and what its invalid rows are: line number to reason code.

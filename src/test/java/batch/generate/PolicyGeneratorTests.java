@@ -1,4 +1,4 @@
-package batch.cli;
+package batch.generate;
 
 import java.io.StringWriter;
 import java.util.EnumMap;
@@ -10,7 +10,6 @@ import batch.domain.illustration.PolicyRejectedException;
 import batch.domain.illustration.PolicyValidator;
 import batch.domain.illustration.Product;
 import batch.domain.illustration.RejectReason;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package batch.cli;
+package batch.cli.output;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.springframework.scheduling.TaskScheduler;
  * one line redrawn every second with a bar, counts, rate and time left; otherwise (cron,
  * Kubernetes) a plain timestamped line every progress interval.
  */
-final class ProgressReporter implements AutoCloseable {
+public final class ProgressReporter implements AutoCloseable {
 
 	private static final int BAR = 24;
 
@@ -47,7 +47,7 @@ final class ProgressReporter implements AutoCloseable {
 	}
 
 	/** Reports on the scheduler's threads until closed. */
-	static ProgressReporter start(RunQueries queries, TaskScheduler scheduler, long executionId, PrintWriter err,
+	public static ProgressReporter start(RunQueries queries, TaskScheduler scheduler, long executionId, PrintWriter err,
 			Duration interval) {
 		boolean terminal = System.console() != null;
 		ProgressReporter reporter = new ProgressReporter(queries, executionId, err, terminal,
@@ -86,7 +86,7 @@ final class ProgressReporter implements AutoCloseable {
 	}
 
 	/** {@code calculateIllustrations: 120000 of 200000 items (60.0%), 58211 items/s, 1m 23s left}. */
-	static String line(StepReport step) {
+	public static String line(StepReport step) {
 		StringBuilder line = new StringBuilder(step.name()).append(": ").append(step.done());
 		if (step.expected() != null) {
 			line.append(String.format(Locale.ROOT, " of %d items (%.1f%%)", step.expected(),

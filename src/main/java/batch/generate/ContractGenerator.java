@@ -1,4 +1,4 @@
-package batch.cli;
+package batch.generate;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -116,7 +116,7 @@ public final class ContractGenerator {
 		}
 	}
 
-	Row next() {
+	public Row next() {
 		if (this.random.nextDouble() < this.invalidFraction) {
 			CashFlowRejectReason reason = BREAKABLE[this.random.nextInt(BREAKABLE.length)];
 			if (reason == CashFlowRejectReason.DUPLICATE_CONTRACT_ID && this.validIds.isEmpty()) {

@@ -1,4 +1,4 @@
-package batch.cli;
+package batch.cli.output;
 
 import java.time.Duration;
 import java.time.LocalDateTime;

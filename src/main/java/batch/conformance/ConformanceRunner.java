@@ -1,4 +1,4 @@
-package batch.cli;
+package batch.conformance;
 
 import java.io.IOException;
 import java.io.InputStream;

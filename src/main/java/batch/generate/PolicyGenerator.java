@@ -1,4 +1,4 @@
-package batch.cli;
+package batch.generate;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package batch.cli;
+package batch.generate;
 
 import java.io.StringReader;
 import java.io.StringWriter;

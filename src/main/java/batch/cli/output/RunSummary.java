@@ -1,4 +1,4 @@
-package batch.cli;
+package batch.cli.output;
 
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
-import batch.operations.ExecutionReport;
 import batch.operations.ExecutionReport.StepReport;
+import batch.operations.ExecutionReport;
 import batch.shared.RootCause;
 
 import org.springframework.batch.core.BatchStatus;
@@ -24,7 +24,7 @@ import org.springframework.transaction.TransactionException;
  * written and rejected, with the rate of result rows; for a run that did not complete, why, and
  * how to restart it.
  */
-final class RunSummary {
+public final class RunSummary {
 
 	// what a partitioned step fails with when one of its partitions failed
 	private static final String PARTITION_FAILED = "Partition handler returned an unsuccessful step";
@@ -37,12 +37,12 @@ final class RunSummary {
 	 * @param execution the execution the job's thread ran, with its failures
 	 * @param recorded the same, as the job repository has it, with every partition wherever it ran
 	 */
-	RunSummary(JobExecution execution, JobExecution recorded) {
+	public RunSummary(JobExecution execution, JobExecution recorded) {
 		this.execution = execution;
 		this.recorded = recorded;
 	}
 
-	void print(PrintWriter out) {
+	public void print(PrintWriter out) {
 		ExecutionReport report = ExecutionReport.of(this.recorded, LocalDateTime.now());
 		out.printf(Locale.ROOT, "%s %s in %.1f s%n", report.jobName(), this.execution.getStatus(), report.seconds());
 		for (StepReport step : report.steps()) {

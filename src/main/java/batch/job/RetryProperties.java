@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("batch.retry")
 @Validated
-public record RetryProperties(@DefaultValue("5") @PositiveOrZero int maxRetries,
+record RetryProperties(@DefaultValue("5") @PositiveOrZero int maxRetries,
 		@DefaultValue("200ms") Duration delay, @DefaultValue("2") @DecimalMin("1") double multiplier,
 		@DefaultValue("10s") Duration maxDelay, @DefaultValue("100ms") Duration jitter) {
 

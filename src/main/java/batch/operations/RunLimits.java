@@ -16,6 +16,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("batch.api")
 @Validated
-public record RunLimits(@DefaultValue("2") @Min(1) int maxConcurrentRuns) {
+record RunLimits(@DefaultValue("2") @Min(1) int maxConcurrentRuns) {
 
 }

@@ -1,12 +1,11 @@
 package batch.operations;
 
-import batch.shared.ProcessIdentity;
-import batch.shared.StepKeys;
-
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
 
+import batch.shared.ProcessIdentity;
+import batch.shared.StepKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
  * the worker's.
  */
 @Component
-public class StepEndLogging implements BeanPostProcessor {
+class StepEndLogging implements BeanPostProcessor {
 
 	private static final Logger logger = LoggerFactory.getLogger("batch.steps");
 

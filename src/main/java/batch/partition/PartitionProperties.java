@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("batch.partition")
 @Validated
-public record PartitionProperties(@DefaultValue("0") @PositiveOrZero int gridSize,
+record PartitionProperties(@DefaultValue("0") @PositiveOrZero int gridSize,
 		@DefaultValue("0") @PositiveOrZero int threads) {
 
 	public int effectiveGridSize() {

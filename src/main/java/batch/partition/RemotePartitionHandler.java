@@ -35,7 +35,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * ends FAILED once the partitions that are running have ended, and restarts by id. A run being
  * stopped withdraws the partitions no worker has started.
  */
-public class RemotePartitionHandler extends AbstractPartitionHandler {
+class RemotePartitionHandler extends AbstractPartitionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(RemotePartitionHandler.class);
 

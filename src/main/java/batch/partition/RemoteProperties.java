@@ -35,7 +35,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("batch.remote")
 @Validated
-public record RemoteProperties(
+record RemoteProperties(
 		@DefaultValue("default") @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+",
 				message = "letters, digits, '.', '_' and '-' only") String namespace,
 		@DefaultValue("12h") Duration timeout, @DefaultValue("2s") Duration pollInterval,

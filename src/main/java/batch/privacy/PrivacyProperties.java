@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param encryptionKeys every AES-256 key by id
  */
 @ConfigurationProperties("batch.privacy")
-public record PrivacyProperties(String hashKey, String encryptionKeyId,
+record PrivacyProperties(String hashKey, String encryptionKeyId,
 		@DefaultValue Map<String, String> encryptionKeys) {
 
 }

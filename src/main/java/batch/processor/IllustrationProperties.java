@@ -10,6 +10,6 @@ import org.springframework.core.io.Resource;
  * @param basis the basis properties file; the mortality table it names sits beside it
  */
 @ConfigurationProperties("batch.illustration")
-public record IllustrationProperties(@DefaultValue("classpath:basis/basis-2026.1.properties") Resource basis) {
+record IllustrationProperties(@DefaultValue("classpath:basis/basis-2026.1.properties") Resource basis) {
 
 }

@@ -16,7 +16,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * cannot be read, and one that gives a second value for what an earlier row of the file gave: the
  * first value stands. Step scoped, so that it knows one file's rows.
  */
-public class MarketDataProcessor<T> implements ItemProcessor<CsvRecord, T> {
+class MarketDataProcessor<T> implements ItemProcessor<CsvRecord, T> {
 
 	private final Function<String[], T> parser;
 

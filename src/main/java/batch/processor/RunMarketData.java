@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The market data a run imported: rate observations for resets, and a zero curve per currency.
  */
-public final class RunMarketData {
+final class RunMarketData {
 
 	private final ObservedMarketData observations;
 

@@ -16,7 +16,7 @@ import com.opencsv.RFC4180ParserBuilder;
  * not come out as a well-formed record of the expected width (an unbalanced quote, for instance),
  * only its first line is reported unreadable and reading resumes on the line after it.
  */
-public final class CsvRecordReader implements AutoCloseable {
+final class CsvRecordReader implements AutoCloseable {
 
 	/** The longest physical line kept; a longer line is an unreadable record. */
 	static final int MAX_LINE_LENGTH = 65_536;

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * curves, export directory) must be inside; relative names are resolved against it
  */
 @ConfigurationProperties("batch.api")
-public record ApiProperties(String token, @DefaultValue(".") String inputDirectory) {
+record ApiProperties(String token, @DefaultValue(".") String inputDirectory) {
 
 	// A string, not bound as a Path: in a web application Spring would resolve it against the
 	// servlet context, not the working directory.

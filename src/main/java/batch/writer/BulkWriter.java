@@ -14,7 +14,7 @@ import batch.database.LoadDataSpool;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * rows go in JDBC batches of {@link Upsert#BATCH_ROWS}.
  */
 @Component
-public class BulkWriter {
+@EnableConfigurationProperties(WriterProperties.class)
+class BulkWriter {
 
 	private static final Log logger = LogFactory.getLog(BulkWriter.class);
 
@@ -43,11 +44,10 @@ public class BulkWriter {
 
 	private volatile Boolean loadData;
 
-	BulkWriter(JdbcTemplate jdbc, LoadDataSpool spool,
-			@Value("${batch.writer.load-data:true}") boolean loadDataWanted) {
+	BulkWriter(JdbcTemplate jdbc, LoadDataSpool spool, WriterProperties properties) {
 		this.jdbc = jdbc;
 		this.spool = spool;
-		this.loadDataWanted = loadDataWanted;
+		this.loadDataWanted = properties.loadData();
 	}
 
 	/** Upserts one row per item, in the order given. */

@@ -1,9 +1,11 @@
 package batch.domain.cashflow;
 
+
+
 /**
  * Which days are business days (ACTUS 3.5): every day (NC), or Monday to Friday (MF).
  */
-public enum BusinessCalendar {
+enum BusinessCalendar {
 
 	NC, MF;
 

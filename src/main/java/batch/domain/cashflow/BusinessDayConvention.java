@@ -1,11 +1,13 @@
 package batch.domain.cashflow;
 
+
+
 /**
  * How a scheduled time on a non-business day moves (ACTUS 3.4). Shift/calculate conventions (SC*)
  * also calculate accruals on the shifted date; calculate/shift conventions (CS*) calculate on the
  * scheduled date and only pay on the shifted one.
  */
-public enum BusinessDayConvention {
+enum BusinessDayConvention {
 
 	NOS(false, false, false), SCF(true, true, false), SCMF(true, true, true), CSF(false, true, false),
 	CSMF(false, true, true), SCP(true, false, false), SCMP(true, false, true), CSP(false, false, false),

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param days the period's days (weeks as 7 days)
  * @param longStub whether the last irregular period is merged into the previous one
  */
-public record Cycle(int months, int days, boolean longStub) {
+record Cycle(int months, int days, boolean longStub) {
 
 	public Cycle {
 		if ((months == 0) == (days == 0) || months < 0 || days < 0) {

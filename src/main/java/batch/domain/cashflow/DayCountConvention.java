@@ -1,9 +1,11 @@
 package batch.domain.cashflow;
 
+
+
 /**
  * Year fractions between two moments (ACTUS 3.6 and the data dictionary's IPDC).
  */
-public enum DayCountConvention {
+enum DayCountConvention {
 
 	/** Actual/Actual ISDA: days in leap years over 366, others over 365. */
 	AA {

@@ -1,10 +1,12 @@
 package batch.domain.cashflow;
 
+
+
 /**
  * Whether a schedule anchored on the last day of a short month keeps its day (SD) or follows the
  * month ends (EOM) (ACTUS 3.3).
  */
-public enum EndOfMonthConvention {
+enum EndOfMonthConvention {
 
 	SD, EOM;
 

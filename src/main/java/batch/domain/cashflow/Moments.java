@@ -12,7 +12,7 @@ import java.time.LocalTime;
  * interpret the timestamp 23:59:59 as midnight"). Civil-date arithmetic is integer arithmetic
  * (H. Hinnant's algorithms), with no objects on the hot path.
  */
-public final class Moments {
+final class Moments {
 
 	/** The absence of a time in a term. */
 	public static final long NONE = Long.MIN_VALUE;

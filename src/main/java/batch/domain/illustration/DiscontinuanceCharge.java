@@ -7,7 +7,7 @@ import java.util.List;
  * The ULIP discontinuance charge of the first years: min(r2(pct_t x min(AP, FV_t)), cap_t), with
  * one scale for annual premiums up to a threshold and another above it, and nothing afterwards.
  */
-public record DiscontinuanceCharge(BigDecimal threshold, Scale upToThreshold, Scale aboveThreshold) {
+record DiscontinuanceCharge(BigDecimal threshold, Scale upToThreshold, Scale aboveThreshold) {
 
 	/** Percentages and caps by policy year, year 1 first. */
 	public record Scale(List<BigDecimal> fractions, List<BigDecimal> caps) {

@@ -12,7 +12,7 @@ import java.math.RoundingMode;
  * rounding boundary of r4 could the last digit depend on it; there the side of the boundary is
  * decided exactly, in decimal.
  */
-public final class InternalRateOfReturn {
+final class InternalRateOfReturn {
 
 	private static final double LOWER = -0.99;
 

@@ -9,7 +9,7 @@ import java.math.RoundingMode;
  * The spec's rounding steps: r2, r4 and r10 are HALF_UP to 2, 4 and 10 places, and every
  * quotient or power is first taken to 34 significant digits.
  */
-public enum Rounding {
+enum Rounding {
 
 	R2(2), R4(4), R10(10);
 

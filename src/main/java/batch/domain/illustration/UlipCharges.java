@@ -11,7 +11,7 @@ import java.util.List;
  * @param monthlyFundManagement the fund management charge a month, a fraction of the fund
  * @param gst the tax on every charge
  */
-public record UlipCharges(List<BigDecimal> premiumAllocation, BigDecimal monthlyAdministration,
+record UlipCharges(List<BigDecimal> premiumAllocation, BigDecimal monthlyAdministration,
 		BigDecimal monthlyFundManagement, BigDecimal gst, DiscontinuanceCharge discontinuance) {
 
 	public UlipCharges {

@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import batch.partition.RequestTriage.Decision;
+import batch.partition.RequestTriage.PartitionState;
 import batch.shared.LogKeys;
 import batch.shared.ProcessIdentity;
 import batch.shared.StepKeys;
@@ -60,6 +62,8 @@ public class PartitionWorker {
 
 	private final MeterRegistry meters;
 
+	private final RequestTriage triage;
+
 	private final AtomicInteger busy = new AtomicInteger();
 
 	private final ThreadPoolTaskScheduler renewals = new ThreadPoolTaskScheduler();
@@ -76,6 +80,7 @@ public class PartitionWorker {
 		this.properties = properties;
 		this.jobNames = List.copyOf(jobNames);
 		this.meters = meters;
+		this.triage = new RequestTriage(properties.maxDeliveries());
 		Gauge.builder("batch.worker.partitions.running", this.busy, AtomicInteger::get)
 			.description("partitions this worker is running now")
 			.register(meters);
@@ -170,63 +175,39 @@ public class PartitionWorker {
 
 	private void handle(PartitionQueue.Delivery delivery, String consumer) {
 		PartitionRequest request = delivery.request();
-		if (request == null) {
-			discard(delivery, consumer, "unknown", "it is not a partition request");
+		JobExecution job = (request != null) ? this.jobRepository.getJobExecution(request.jobExecutionId()) : null;
+		StepExecution latest = (job != null) ? latest(job, request.partition()) : null;
+		Decision decision = this.triage.decide(delivery, PartitionState.of(job, latest));
+		if (decision instanceof Decision.Discard discard) {
+			discard(delivery, consumer, discard.reason(), discard.why());
 			return;
 		}
-		JobExecution job = this.jobRepository.getJobExecution(request.jobExecutionId());
-		if (job == null) {
-			discard(delivery, consumer, "stale", "there is no such run");
-			return;
-		}
-		StepExecution latest = latest(job, request.partition());
-		// Spring Batch 6 records a stopped run as STOPPED at once, before its steps have ended
-		boolean stopping = job.getStatus() == BatchStatus.STOPPING || job.getStatus() == BatchStatus.STOPPED;
-		if (!job.isRunning() && !stopping) {
-			discard(delivery, consumer, "stale", "its run is " + job.getStatus());
-			return;
-		}
-		if (latest == null || !latest.getStatus().isRunning()) {
-			discard(delivery, consumer, "ended", "the partition has ended "
-					+ ((latest != null) ? latest.getStatus() : "(no such execution)"));
-			return;
-		}
-		// a worker that claims an entry, or gets one the manager sent again, takes over from a
-		// worker that stopped renewing its lease
-		boolean takeover = delivery.previousOwner() != null || request.takeover();
-		if (latest.getStatus() != BatchStatus.STARTING && !takeover) {
-			discard(delivery, consumer, "duplicate", "the partition is running already, under a live lease");
-			return;
-		}
-		if (stopping) {
-			end(latest, BatchStatus.STOPPED, ExitStatus.STOPPED, (latest.getStatus() == BatchStatus.STARTING)
-					? "the run was stopped before a worker started it" : "its worker died as the run was stopping");
-			discard(delivery, consumer, "stopped", "its run is stopping");
+		if (decision instanceof Decision.Stop stop) {
+			end(latest, BatchStatus.STOPPED, ExitStatus.STOPPED, stop.description());
+			discard(delivery, consumer, stop.discard().reason(), stop.discard().why());
 			return;
 		}
 		endSuperseded(job, latest);
-		if (delivery.deliveries() > this.properties.maxDeliveries() && latest.getCommitCount() == 0) {
-			// workers took it again and again and died before committing a chunk
-			end(latest, BatchStatus.FAILED, ExitStatus.FAILED, "abandoned: " + (delivery.deliveries() - 1)
-					+ " workers took it and died before committing a chunk (does it kill its workers?)");
-			discard(delivery, consumer, "abandoned", "it has been taken " + (delivery.deliveries() - 1) + " times");
+		if (decision instanceof Decision.Abandon abandon) {
+			end(latest, BatchStatus.FAILED, ExitStatus.FAILED, abandon.description());
+			discard(delivery, consumer, abandon.discard().reason(), abandon.discard().why());
 			return;
 		}
 		StepExecution execution = latest;
-		if (latest.getStatus() != BatchStatus.STARTING) {
-			execution = succeed(latest, delivery);
+		if (decision instanceof Decision.TakeOver takeOver) {
+			execution = succeed(latest, delivery, takeOver.owner());
 			if (execution == null) {
 				return;
 			}
 		}
-		else if (takeover) {
+		else if (decision instanceof Decision.RunUnstarted unstarted) {
 			logger.info("partition {} of execution {}: taken over from {}, which took it and did not start it",
-					request.partition(), request.jobExecutionId(), owner(delivery));
+					request.partition(), request.jobExecutionId(), unstarted.owner());
 		}
 		run(delivery, consumer, request, execution);
 	}
 
-	// Runs the partition on the very execution checked above, as StepExecutionRequestHandler does
+	// Runs the partition on the very execution the triage read, as StepExecutionRequestHandler does
 	// with one it loads again: the version of this one is the fence. If the manager ended it, or
 	// another worker took it over, since it was read, its first update fails and nothing runs.
 	private void run(PartitionQueue.Delivery delivery, String consumer, PartitionRequest request,
@@ -297,8 +278,7 @@ public class PartitionWorker {
 	// The successor exists before the abandoned execution is failed, so that the manager never sees
 	// the partition ended; if the dead worker proves alive (it updated the execution meanwhile), the
 	// successor is deleted and null returned. (The job repository takes no outer transaction.)
-	private StepExecution succeed(StepExecution abandoned, PartitionQueue.Delivery delivery) {
-		String owner = owner(delivery);
+	private StepExecution succeed(StepExecution abandoned, PartitionQueue.Delivery delivery, String owner) {
 		StepExecution successor = this.jobRepository.createStepExecution(abandoned.getStepName(),
 				abandoned.getJobExecution());
 		successor.setExecutionContext(new ExecutionContext(abandoned.getExecutionContext()));
@@ -334,10 +314,6 @@ public class PartitionWorker {
 				end(older, BatchStatus.FAILED, ExitStatus.FAILED, "superseded by execution " + latest.getId());
 			}
 		}
-	}
-
-	private static String owner(PartitionQueue.Delivery delivery) {
-		return (delivery.previousOwner() != null) ? delivery.previousOwner() : "its worker";
 	}
 
 	// Ends an execution no worker runs; if one starts it meanwhile, one of the two loses on the

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Remote partitioning over Redis: the queue both sides use, the worker, the check that Redis
@@ -55,8 +56,13 @@ class RemotePartitioningConfiguration {
 			}
 			jobs.retainAll(properties.jobs());
 		}
-		return new PartitionWorker(partitionQueue, jobRepository, stepsByName(beans), properties, List.copyOf(jobs),
-				meters);
+		WorkerMetrics metrics = new WorkerMetrics(meters, properties);
+		ThreadPoolTaskScheduler renewals = new ThreadPoolTaskScheduler();
+		PartitionRunner runner = new PartitionRunner(partitionQueue, jobRepository, stepsByName(beans),
+				new LeaseRenewal(partitionQueue, renewals, properties.lease()), metrics);
+		RequestHandler handler = new RequestHandler(partitionQueue, jobRepository,
+				new RequestTriage(properties.maxDeliveries()), new Takeover(jobRepository, metrics), runner, metrics);
+		return new PartitionWorker(partitionQueue, handler, renewals, properties, List.copyOf(jobs), metrics);
 	}
 
 	// The worker steps by their step names, which a request carries ("calculateIllustrationsWorker").

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * A remote partition worker ({@code ./batch worker}): threads that take partitions from the
@@ -30,23 +29,27 @@ public class PartitionWorker {
 
 	private final RequestHandler handler;
 
-	private final ThreadPoolTaskScheduler renewals;
-
 	private final RemoteProperties properties;
 
 	private final List<String> jobNames;
 
 	private final WorkerMetrics metrics;
 
-	private ThreadPoolTaskExecutor threads;
+	private final ThreadPoolTaskExecutor threads;
+
+	private boolean started;
 
 	private volatile boolean running;
 
-	PartitionWorker(PartitionQueue queue, RequestHandler handler, ThreadPoolTaskScheduler renewals,
+	/**
+	 * @param threads the pool of its loops, one per partition it runs at once
+	 * ({@link RemoteProperties#effectiveWorkerThreads()}); its own, as {@link #stop()} shuts it down
+	 */
+	PartitionWorker(PartitionQueue queue, RequestHandler handler, ThreadPoolTaskExecutor threads,
 			RemoteProperties properties, List<String> jobNames, WorkerMetrics metrics) {
 		this.queue = queue;
 		this.handler = handler;
-		this.renewals = renewals;
+		this.threads = threads;
 		this.properties = properties;
 		this.jobNames = List.copyOf(jobNames);
 		this.metrics = metrics;
@@ -59,14 +62,7 @@ public class PartitionWorker {
 			this.queue.prepare(jobName);
 		}
 		int count = this.properties.effectiveWorkerThreads();
-		this.renewals.setThreadNamePrefix("lease-renewal-");
-		this.renewals.setDaemon(true);
-		this.renewals.initialize();
-		this.threads = new ThreadPoolTaskExecutor();
-		this.threads.setCorePoolSize(count);
-		this.threads.setMaxPoolSize(count);
-		this.threads.setThreadNamePrefix("worker-");
-		this.threads.initialize();
+		this.started = true;
 		this.running = true;
 		for (int i = 1; i <= count; i++) {
 			String consumer = ProcessIdentity.current().host() + ":" + ProcessIdentity.current().pid() + ":" + i;
@@ -81,19 +77,17 @@ public class PartitionWorker {
 	 * @return whether none is left running
 	 */
 	public boolean stop() throws InterruptedException {
-		ThreadPoolTaskExecutor started;
 		synchronized (this) {
 			this.running = false;
-			started = this.threads;
+			if (!this.started) {
+				return true;
+			}
 		}
-		if (started == null) {
-			return true;
-		}
-		ThreadPoolExecutor pool = started.getThreadPoolExecutor();
+		// not the executor's own shutdown, which would interrupt the partitions instead of draining
+		// them; the lease renewals, done when the partitions are, stop with the context
+		ThreadPoolExecutor pool = this.threads.getThreadPoolExecutor();
 		pool.shutdown();
-		boolean drained = pool.awaitTermination(this.properties.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
-		this.renewals.shutdown();
-		return drained;
+		return pool.awaitTermination(this.properties.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private void loop(String consumer) {

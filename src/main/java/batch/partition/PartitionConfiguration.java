@@ -1,7 +1,5 @@
 package batch.partition;
 
-import java.util.Locale;
-
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -18,15 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * pool of their run's own: {@link RunPartitionHandler}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ PartitionProperties.class, RemoteProperties.class })
+@EnableConfigurationProperties({ PartitioningProperties.class, PartitionProperties.class, RemoteProperties.class })
 class PartitionConfiguration {
 
 	@Bean
-	Partitioning partitioning(@Value("${" + Partitioning.PROPERTY + ":local}") String mode,
-			PartitionProperties properties, JobRepository jobRepository,
-			ObjectProvider<PartitionQueue> partitionQueue, RemoteProperties remoteProperties) {
-		return new Partitioning(mode.trim().toLowerCase(Locale.ROOT), properties, jobRepository, partitionQueue,
-				remoteProperties);
+	Partitioning partitioning(PartitioningProperties mode, PartitionProperties properties,
+			JobRepository jobRepository, ObjectProvider<PartitionQueue> partitionQueue,
+			RemoteProperties remoteProperties) {
+		return new Partitioning(mode.partitioning(), properties, jobRepository, partitionQueue, remoteProperties);
 	}
 
 	@Bean

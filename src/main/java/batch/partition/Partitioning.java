@@ -12,7 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 public final class Partitioning {
 
-	/** The setting that chooses the mode. */
+	/** The setting that chooses the mode ({@link PartitioningProperties}). */
 	public static final String PROPERTY = "batch.partitioning";
 
 	private final boolean remote;
@@ -25,13 +25,9 @@ public final class Partitioning {
 
 	private final RemoteProperties remoteProperties;
 
-	Partitioning(String mode, PartitionProperties properties, JobRepository jobRepository,
+	Partitioning(Mode mode, PartitionProperties properties, JobRepository jobRepository,
 			ObjectProvider<PartitionQueue> queue, RemoteProperties remoteProperties) {
-		if (!"local".equals(mode) && !"remote".equals(mode)) {
-			throw new IllegalArgumentException(
-					PROPERTY + " (BATCH_PARTITIONING) must be 'local' or 'remote', not '" + mode + "'");
-		}
-		this.remote = "remote".equals(mode);
+		this.remote = mode == Mode.REMOTE;
 		this.properties = properties;
 		this.jobRepository = jobRepository;
 		this.queue = queue;
@@ -46,6 +42,13 @@ public final class Partitioning {
 					worker.getName(), gridSize);
 		}
 		return new RunPartitionHandler(worker, gridSize, this.properties.effectiveThreads());
+	}
+
+	/** Where partitions run: {@code local} or {@code remote} as a setting. */
+	enum Mode {
+
+		LOCAL, REMOTE
+
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepLocator;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
@@ -21,10 +22,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Remote partitioning over Redis: the queue both sides use, the worker, the check that Redis
- * answers before a run starts, and Redis in the health endpoint, where the mode is on.
+ * Remote partitioning over Redis: the queue both sides use, the worker and its threads, the check
+ * that Redis answers before a run starts, and Redis in the health endpoint, where the mode is on.
  */
 @Configuration(proxyBeanMethods = false)
 class RemotePartitioningConfiguration {
@@ -40,11 +44,34 @@ class RemotePartitioningConfiguration {
 		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
 	}
 
+	// The worker's threads, one per partition it runs at once: each a consumer of the streams. Not a
+	// default candidate, so that Boot's applicationTaskExecutor stays and nothing else takes these;
+	// no thread starts before the worker's start().
+	@Bean(defaultCandidate = false)
+	ThreadPoolTaskExecutor partitionWorkerThreads(RemoteProperties properties) {
+		ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
+		threads.setCorePoolSize(properties.effectiveWorkerThreads());
+		threads.setMaxPoolSize(properties.effectiveWorkerThreads());
+		threads.setThreadNamePrefix("worker-");
+		return threads;
+	}
+
+	// One thread renews the leases of all the partitions a worker runs: a renewal is one short Redis
+	// call every third of a lease. A daemon, as it must never keep a worker alive.
+	@Bean(defaultCandidate = false)
+	ThreadPoolTaskScheduler leaseRenewalScheduler() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setThreadNamePrefix("lease-renewal-");
+		scheduler.setDaemon(true);
+		return scheduler;
+	}
+
 	@Bean
 	@Lazy
 	PartitionWorker partitionWorker(PartitionQueue partitionQueue, JobRepository jobRepository,
-			ListableBeanFactory beans, JobRegistry jobRegistry,
-			RemoteProperties properties, MeterRegistry meters) {
+			ListableBeanFactory beans, JobRegistry jobRegistry, RemoteProperties properties, MeterRegistry meters,
+			@Qualifier("partitionWorkerThreads") ThreadPoolTaskExecutor threads,
+			@Qualifier("leaseRenewalScheduler") TaskScheduler renewals) {
 		TreeSet<String> jobs = new TreeSet<>(jobRegistry.getJobNames());
 		if (!properties.jobs().isEmpty()) {
 			for (String job : properties.jobs()) {
@@ -55,8 +82,12 @@ class RemotePartitioningConfiguration {
 			}
 			jobs.retainAll(properties.jobs());
 		}
-		return new PartitionWorker(partitionQueue, jobRepository, stepsByName(beans), properties, List.copyOf(jobs),
-				meters);
+		WorkerMetrics metrics = new WorkerMetrics(meters, properties);
+		PartitionRunner runner = new PartitionRunner(partitionQueue, jobRepository, stepsByName(beans),
+				new LeaseRenewal(partitionQueue, renewals, properties.lease()), metrics);
+		RequestHandler handler = new RequestHandler(partitionQueue, jobRepository,
+				new RequestTriage(properties.maxDeliveries()), new Takeover(jobRepository, metrics), runner, metrics);
+		return new PartitionWorker(partitionQueue, handler, threads, properties, List.copyOf(jobs), metrics);
 	}
 
 	// The worker steps by their step names, which a request carries ("calculateIllustrationsWorker").

@@ -27,8 +27,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Remote partitioning over Redis: the queue both sides use, the worker and its threads, the check
- * that Redis answers before a run starts, and Redis in the health endpoint, where the mode is on.
+ * Remote partitioning over Redis: the queue both sides use, the worker and its threads, and Redis
+ * in the health endpoint, where the mode is on (the check that Redis answers before a run starts
+ * is operations' LaunchChecks).
  */
 @Configuration(proxyBeanMethods = false)
 class RemotePartitioningConfiguration {

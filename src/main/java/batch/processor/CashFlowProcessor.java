@@ -23,7 +23,7 @@ public class CashFlowProcessor implements ItemProcessor<StagedContract, Projecte
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private static final TypeReference<Map<String, String>> TERMS = new TypeReference<>() {
+	private static final TypeReference<Map<String, Object>> TERMS = new TypeReference<>() {
 	};
 
 	// cash_flow and contract_valuation hold DECIMAL(30,10): below 1e20
@@ -46,7 +46,7 @@ public class CashFlowProcessor implements ItemProcessor<StagedContract, Projecte
 
 	@Override
 	public ProjectedContract process(StagedContract staged) {
-		ContractTerms terms = ContractTerms.parse(JSON.readValue(staged.terms(), TERMS));
+		ContractTerms terms = ContractTerms.restore(JSON.readValue(staged.terms(), TERMS));
 		CashFlowProjection events = this.engine.project(terms, this.market.observations());
 		LocalDate valuedOn = (this.valuationDate != null) ? this.valuationDate : terms.statusDate().toLocalDate();
 		double value = PresentValue.of(events, this.market.curve(terms.currency()), valuedOn);

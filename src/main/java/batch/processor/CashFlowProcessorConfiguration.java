@@ -1,13 +1,10 @@
 package batch.processor;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
 import batch.domain.cashflow.CashFlowEngine;
 import batch.domain.cashflow.MarketDataRow;
-import batch.reader.ActusDictionary;
-import batch.reader.CsvFile;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,9 +26,8 @@ class CashFlowProcessorConfiguration {
 	// Step scoped: the duplicate check holds the contract ids of one input file.
 	@Bean
 	@StepScope
-	ContractImportProcessor contractImportProcessor(ActusDictionary dictionary,
-			@Value("#{jobParameters['input']}") String input) {
-		return new ContractImportProcessor(new CsvFile(Path.of(input), dictionary.contractsHeader()).header());
+	ContractImportProcessor contractImportProcessor() {
+		return new ContractImportProcessor();
 	}
 
 	// Step scoped, as the contracts' processor: a second value for the same market object and

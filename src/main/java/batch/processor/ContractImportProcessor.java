@@ -11,26 +11,50 @@ import batch.domain.cashflow.CashFlowRejectReason;
 import batch.domain.cashflow.ContractRejectedException;
 import batch.domain.cashflow.ContractTerms;
 import batch.reader.CsvRecord;
+import batch.shared.StepKeys;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 /**
- * Checks a contracts row against the ACTUS rules of its type and keeps its terms. A bad row
- * throws {@link ContractRejectedException}, which the import step skips and records.
+ * Checks a contracts row against the ACTUS rules of its type and stages its terms as checked
+ * ({@link ContractTerms#staged}), so that the projection reads them back without parsing them
+ * again. A bad row throws {@link ContractRejectedException}, which the import step skips and
+ * records.
+ * <p>
+ * The columns are the header the step's reader checked, taken from the step's execution context
+ * when the step opens its streams (the reader's first).
  */
-public class ContractImportProcessor implements ItemProcessor<CsvRecord, ImportedContract> {
+public class ContractImportProcessor implements ItemProcessor<CsvRecord, ImportedContract>, ItemStream {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private final List<String> header;
+	private List<String> header;
+
+	private int idColumn = -1;
 
 	// Ids that differ only in case are duplicates, as they were when the tables compared without
 	// case; the tables now compare exactly (schema.sql), so no two contracts of a run share a key.
 	private final Set<String> contractIds = new HashSet<>();
 
-	public ContractImportProcessor(List<String> header) {
-		this.header = List.copyOf(header);
+	@Override
+	@SuppressWarnings("unchecked")
+	public void open(ExecutionContext executionContext) {
+		Object header = executionContext.get(StepKeys.HEADER);
+		if (!(header instanceof List<?> names)) {
+			throw new ItemStreamException("the step's reader has not recorded the contracts file's header");
+		}
+		this.header = List.copyOf((List<String>) names);
+		this.idColumn = this.header.indexOf("contractID");
+	}
+
+	/** The contract id of a row as it appears in the file, for its reject record; empty if none. */
+	public String recordKey(CsvRecord line) {
+		return (line.readable() && this.idColumn >= 0 && this.idColumn < line.values().length)
+				? line.values()[this.idColumn] : "";
 	}
 
 	@Override
@@ -60,7 +84,7 @@ public class ContractImportProcessor implements ItemProcessor<CsvRecord, Importe
 					"contractID already appears on an earlier line");
 		}
 		return new ImportedContract(line.lineNumber(), contract.contractId(), contract.type().name(),
-				contract.currency(), JSON.writeValueAsString(terms));
+				contract.currency(), JSON.writeValueAsString(contract.staged()));
 	}
 
 }

@@ -150,6 +150,11 @@ public final class CsvFile {
 		return this.path;
 	}
 
+	/** The bytes of the file last opened that have been read so far, its header's included. */
+	long bytesRead() {
+		return (this.hashing != null) ? this.hashing.bytesRead() : 0;
+	}
+
 	/** The SHA-256 of the file last opened, once it has been read to the end; null before. */
 	String sha256OfWhatWasRead() {
 		return (this.hashing != null) ? this.hashing.sha256() : null;

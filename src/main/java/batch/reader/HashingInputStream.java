@@ -17,6 +17,8 @@ final class HashingInputStream extends FilterInputStream {
 
 	private String sha256;
 
+	private long bytesRead;
+
 	HashingInputStream(InputStream in) {
 		super(in);
 	}
@@ -26,6 +28,7 @@ final class HashingInputStream extends FilterInputStream {
 		int b = super.read();
 		if (b >= 0) {
 			this.digest.update((byte) b);
+			this.bytesRead++;
 		}
 		else {
 			ended();
@@ -38,6 +41,7 @@ final class HashingInputStream extends FilterInputStream {
 		int read = super.read(buffer, offset, length);
 		if (read > 0) {
 			this.digest.update(buffer, offset, read);
+			this.bytesRead += read;
 		}
 		else if (read < 0) {
 			ended();
@@ -53,6 +57,11 @@ final class HashingInputStream extends FilterInputStream {
 	@Override
 	public boolean markSupported() {
 		return false;
+	}
+
+	/** The bytes read so far, ahead of what the reader above has consumed by its buffer. */
+	long bytesRead() {
+		return this.bytesRead;
 	}
 
 	private void ended() {

@@ -18,6 +18,12 @@ public final class StepKeys {
 	 */
 	public static final String EXPECTED_ITEMS = "expectedItems";
 
+	/**
+	 * The column names of the header of a step's input file, as its reader checked them: a list
+	 * of strings, for the processor and reject records of the same step.
+	 */
+	public static final String HEADER = "batch.input.header";
+
 	/** The host of the process that ran a step or partition. */
 	public static final String HOST = "batch.host";
 

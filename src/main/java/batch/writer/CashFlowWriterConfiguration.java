@@ -7,10 +7,9 @@ import javax.sql.DataSource;
 
 import batch.database.StreamingJdbc;
 import batch.domain.cashflow.MarketDataRow;
+import batch.processor.ContractImportProcessor;
 import batch.processor.ImportedContract;
 import batch.processor.ProjectedContract;
-import batch.reader.ActusDictionary;
-import batch.reader.CsvFile;
 import batch.reader.CsvRecord;
 import batch.reader.StagedContract;
 import batch.shared.TablePrefix;
@@ -100,14 +99,13 @@ class CashFlowWriterConfiguration {
 
 	@Bean
 	@StepScope
+	// The record key is the contract id where the processor, which has the step's header, finds it.
 	RejectRecorder<CsvRecord, ImportedContract> contractRejectRecorder(JdbcTemplate jdbcTemplate, WriteMetrics metrics,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId,
-			@Value("#{jobParameters['input']}") String input, ActusDictionary dictionary) {
-		int idColumn = new CsvFile(Path.of(input), dictionary.contractsHeader()).header().indexOf("contractID");
+			ContractImportProcessor contractImportProcessor) {
 		return new RejectRecorder<>(jdbcTemplate, metrics, jobInstanceId, jobExecutionId, RejectRecorder.CONTRACTS,
-				CsvRecord::lineNumber, (line) -> (line.readable() && idColumn < line.values().length)
-						? line.values()[idColumn] : "");
+				CsvRecord::lineNumber, contractImportProcessor::recordKey);
 	}
 
 	@Bean

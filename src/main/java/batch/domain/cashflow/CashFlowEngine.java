@@ -13,7 +13,7 @@ public final class CashFlowEngine {
 
 	/** All events after the status date: the whole contract. */
 	public CashFlowProjection project(ContractTerms terms, MarketData market) {
-		return new Projector(terms, market).project(Horizon.wholeContract(), NO_TIMES);
+		return Contract.of(terms, market).project(Horizon.wholeContract(), NO_TIMES);
 	}
 
 	/**
@@ -24,7 +24,7 @@ public final class CashFlowEngine {
 	public CashFlowProjection project(ContractTerms terms, MarketData market, Horizon horizon,
 			Collection<LocalDateTime> analysisTimes) {
 		long[] analysis = analysisTimes.stream().mapToLong(Moments::of).toArray();
-		return new Projector(terms, market).project(horizon, analysis);
+		return Contract.of(terms, market).project(horizon, analysis);
 	}
 
 }

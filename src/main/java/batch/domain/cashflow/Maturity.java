@@ -11,24 +11,23 @@ final class Maturity {
 	private Maturity() {
 	}
 
-	static long of(ContractTerms terms) {
-		if (terms.maturityDate != Moments.NONE) {
-			return terms.maturityDate;
-		}
-		if (terms.type == ContractType.ANN && terms.amortizationDate != Moments.NONE) {
-			return terms.amortizationDate;
-		}
+	/** LAM: as many cycles as the redemption takes, on the end-of-month convention, unshifted. */
+	static long linear(ContractTerms terms) {
+		Cycle cycle = terms.principalRedemptionCycle;
+		long first = firstRedemptionFrom(terms, cycle);
+		return cycle.plus(first, count(terms.notionalPrincipal / terms.nextPrincipalRedemptionPayment) - 1,
+				terms.endOfMonth.appliesTo(first, cycle));
+	}
+
+	/**
+	 * ANN and NAM: the payment less one cycle's interest on the full notional, over plain calendar
+	 * cycles (no end-of-month convention, in the year fraction and in the date), then shifted by
+	 * the business-day convention, as actus-core derives it.
+	 */
+	static long level(ContractTerms terms) {
 		Cycle cycle = terms.principalRedemptionCycle;
 		long first = firstRedemptionFrom(terms, cycle);
 		double notional = terms.notionalPrincipal;
-		if (terms.type == ContractType.LAM) {
-			// LAM: as many cycles as the redemption takes, on the end-of-month convention, unshifted
-			return cycle.plus(first, count(notional / terms.nextPrincipalRedemptionPayment) - 1,
-					terms.endOfMonth.appliesTo(first, cycle));
-		}
-		// ANN and NAM: the payment less one cycle's interest on the full notional, over plain
-		// calendar cycles (no end-of-month convention, in the year fraction and in the date),
-		// then shifted by the business-day convention, as actus-core derives it
 		long next = cycle.plus(first, 1, false);
 		double principalPerCycle = terms.nextPrincipalRedemptionPayment
 				- notional * terms.dayCount.yearFraction(first, next, Moments.NONE) * terms.nominalInterestRate;

@@ -18,6 +18,10 @@ final class CheckedTerms {
 		this.values = values;
 	}
 
+	boolean has(Term term) {
+		return this.values.containsKey(term);
+	}
+
 	String text(Term term) {
 		return (String) this.values.get(term);
 	}

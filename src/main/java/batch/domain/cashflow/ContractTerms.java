@@ -127,7 +127,7 @@ public final class ContractTerms {
 		this.checked = values;
 		this.contractId = values.text(Term.CONTRACT_ID);
 		this.type = ContractType.valueOf(values.text(Term.CONTRACT_TYPE).strip());
-		this.roleSign = "RPL".equals(values.allowed(Term.CONTRACT_ROLE)) ? -1.0 : 1.0;
+		this.roleSign = roleSign(values.allowed(Term.CONTRACT_ROLE));
 		this.currency = values.text(Term.CURRENCY);
 		this.statusDate = values.date(Term.STATUS_DATE);
 		this.initialExchangeDate = values.date(Term.INITIAL_EXCHANGE_DATE);
@@ -188,6 +188,16 @@ public final class ContractTerms {
 		this.interestScalingMultiplier = values.real(Term.INTEREST_SCALING_MULTIPLIER, 1);
 	}
 
+	// ACTUS R(CNTRL): the sign of the contract's flows from the holder's side; the asset, the first
+	// leg received, the fixed rate received, the buyer, the collateral and the underlying (plus)
+	// positive.
+	private static double roleSign(String role) {
+		return switch (role) {
+			case "RPL", "PFL", "PF", "SEL", "UDLM" -> -1.0;
+			default -> 1.0;
+		};
+	}
+
 	// A cycle without its anchor starts one cycle after the initial exchange.
 	private long anchor(long anchor, Cycle cycle) {
 		if (anchor != Moments.NONE || cycle == null) {
@@ -226,6 +236,32 @@ public final class ContractTerms {
 			return parse(text);
 		}
 		return new ContractTerms(CheckedTerms.restore(staged));
+	}
+
+	// The checked value of any term, for the types whose terms have no field of their own.
+
+	String text(Term term) {
+		return this.checked.text(term);
+	}
+
+	String allowed(Term term) {
+		return this.checked.allowed(term);
+	}
+
+	long date(Term term) {
+		return this.checked.date(term);
+	}
+
+	double real(Term term, double otherwise) {
+		return this.checked.real(term, otherwise);
+	}
+
+	Cycle cycle(Term term) {
+		return this.checked.cycle(term);
+	}
+
+	boolean has(Term term) {
+		return this.checked.has(term);
 	}
 
 	/** Three capital letters: the form of an ISO 4217 code. */

@@ -3,9 +3,13 @@ package batch.domain.cashflow;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +27,35 @@ public final class ContractTermsParser {
 	// number in a contracts file
 	private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9.eE+-]+");
 
+	/** The types the engine projects. */
+	private static final Set<ContractType> PROJECTED = EnumSet.of(ContractType.PAM, ContractType.LAM, ContractType.NAM,
+			ContractType.ANN);
+
+	/** The terms each type requires, beyond its type, id, role, status date and currency. */
+	private static final Map<ContractType, Term[]> REQUIRED = new EnumMap<>(ContractType.class);
+
+	/** The roles each type takes; the lending types' are the holder's asset or liability. */
+	private static final Map<ContractType, Set<String>> ROLES = new EnumMap<>(ContractType.class);
+
+	static {
+		Term[] lending = { Term.INITIAL_EXCHANGE_DATE, Term.NOTIONAL_PRINCIPAL, Term.NOMINAL_INTEREST_RATE,
+				Term.DAY_COUNT_CONVENTION };
+		REQUIRED.put(ContractType.PAM, with(lending, Term.MATURITY_DATE));
+		REQUIRED.put(ContractType.LAM, lending);
+		REQUIRED.put(ContractType.NAM, with(lending, Term.NEXT_PRINCIPAL_REDEMPTION_PAYMENT));
+		REQUIRED.put(ContractType.ANN, lending);
+		for (ContractType type : EnumSet.of(ContractType.PAM, ContractType.LAM, ContractType.NAM, ContractType.ANN)) {
+			ROLES.put(type, Set.of("RPA", "RPL"));
+		}
+	}
+
 	private ContractTermsParser() {
+	}
+
+	private static Term[] with(Term[] terms, Term... more) {
+		Term[] all = Arrays.copyOf(terms, terms.length + more.length);
+		System.arraycopy(more, 0, all, terms.length, more.length);
+		return all;
 	}
 
 	/**
@@ -32,15 +64,10 @@ public final class ContractTermsParser {
 	 */
 	public static ContractTerms parse(Map<String, String> terms) {
 		Values values = new Values(terms);
-		values.require(Term.CONTRACT_TYPE, Term.CONTRACT_ID, Term.CONTRACT_ROLE, Term.STATUS_DATE, Term.CURRENCY,
-				Term.INITIAL_EXCHANGE_DATE, Term.NOTIONAL_PRINCIPAL, Term.NOMINAL_INTEREST_RATE,
-				Term.DAY_COUNT_CONVENTION);
+		values.require(Term.CONTRACT_TYPE, Term.CONTRACT_ID, Term.CONTRACT_ROLE, Term.STATUS_DATE, Term.CURRENCY);
 		ContractType type = contractType(values.text(Term.CONTRACT_TYPE));
-		if (type == ContractType.PAM) {
-			values.require(Term.MATURITY_DATE);
-		}
-		if (type == ContractType.NAM) {
-			values.require(Term.NEXT_PRINCIPAL_REDEMPTION_PAYMENT);
+		if (type != null) {
+			values.require(REQUIRED.get(type));
 		}
 		values.requireWith(Term.PURCHASE_DATE, Term.PRICE_AT_PURCHASE_DATE);
 		values.requireWith(Term.TERMINATION_DATE, Term.PRICE_AT_TERMINATION_DATE);
@@ -57,17 +84,21 @@ public final class ContractTermsParser {
 		values.checkFormats();
 		if (type == null) {
 			throw new ContractRejectedException(CashFlowRejectReason.UNKNOWN_CONTRACT_TYPE,
-					"contractType must be PAM, LAM, NAM or ANN");
+					"contractType must be one of " + PROJECTED.toString().replaceAll("[\\[\\]]", ""));
 		}
 		values.checkConventions();
+		values.checkRole(type);
 		values.checkSupported(type);
 		ContractTerms contract = new ContractTerms(values.checked());
-		checkConsistency(contract);
+		if (type.lends()) {
+			checkLoan(contract);
+		}
 		return contract;
 	}
 
+	// the type of a known name that the engine projects, or null
 	private static ContractType contractType(String text) {
-		for (ContractType type : ContractType.values()) {
+		for (ContractType type : PROJECTED) {
 			if (type.name().equals(text.strip())) {
 				return type;
 			}
@@ -75,7 +106,7 @@ public final class ContractTermsParser {
 		return null;
 	}
 
-	private static void checkConsistency(ContractTerms contract) {
+	private static void checkLoan(ContractTerms contract) {
 		if (contract.maturityDate != Moments.NONE && contract.maturityDate <= contract.initialExchangeDate) {
 			throw inconsistent("maturityDate must be after initialExchangeDate");
 		}
@@ -193,6 +224,14 @@ public final class ContractTermsParser {
 					throw new ContractRejectedException(CashFlowRejectReason.UNKNOWN_CONVENTION,
 							term.dictionaryName() + " is not a period, e.g. P2D");
 				}
+			}
+		}
+
+		void checkRole(ContractType type) {
+			String role = (String) this.typed.get(Term.CONTRACT_ROLE);
+			if (!ROLES.get(type).contains(role)) {
+				throw new ContractRejectedException(CashFlowRejectReason.UNKNOWN_CONVENTION, "contractRole must be "
+						+ String.join(" or ", new TreeSet<>(ROLES.get(type))) + " for " + type);
 			}
 		}
 

@@ -17,6 +17,7 @@ import batch.domain.cashflow.CashFlowRejectReason;
 import batch.domain.cashflow.ContractRejectedException;
 import batch.domain.cashflow.ContractTerms;
 import batch.domain.cashflow.Horizon;
+import batch.domain.cashflow.ObservedEvents;
 import batch.domain.cashflow.ObservedMarketData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -70,10 +71,16 @@ public final class ConformanceRunner {
 	}
 
 	private CashFlowProjection project(JsonNode testCase) {
-		Map<String, String> terms = new LinkedHashMap<>();
+		Map<String, Object> terms = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> term : testCase.path("terms").properties()) {
 			JsonNode value = term.getValue();
-			if (!value.isNull()) {
+			if (value.isArray()) {
+				// an array term's values, each as text
+				List<String> values = new ArrayList<>();
+				value.forEach((element) -> values.add(element.isString() ? element.asString() : element.toString()));
+				terms.put(term.getKey(), values);
+			}
+			else if (!value.isNull()) {
 				terms.put(term.getKey(), value.isString() ? value.asString() : value.toString());
 			}
 		}
@@ -85,17 +92,17 @@ public final class ConformanceRunner {
 						value(point.path("value").asString("")));
 			}
 		}
-		// Monitoring (AD) events are a custom input of the case, not a term of the contract.
-		List<LocalDateTime> analysisTimes = new ArrayList<>();
+		// Observed events (monitoring times, call notices, ...) are inputs of the case, not terms.
+		ObservedEvents.Builder observed = ObservedEvents.builder();
 		for (JsonNode event : testCase.path("eventsObserved")) {
-			if ("AD".equals(event.path("type").asString(event.path("eventType").asString("")))) {
-				analysisTimes.add(time(event.path("time").asString(event.path("eventDate").asString(""))));
-			}
+			observed.observe(time(event.path("time").asString(event.path("eventDate").asString(""))),
+					event.path("type").asString(event.path("eventType").asString("")),
+					event.path("value").asDouble(0));
 		}
 		String to = testCase.path("to").asString("");
 		// an empty end is the maturity as given or derived, where actus-core's own harness stops
 		Horizon horizon = to.isBlank() ? Horizon.maturity() : Horizon.until(time(to));
-		return this.engine.project(contract, market.build(), horizon, analysisTimes);
+		return this.engine.project(contract, market.build(), horizon, observed.build());
 	}
 
 	// The case's own data (observations, analysis times, its end): a value that cannot be read

@@ -1,5 +1,6 @@
 package batch.processor;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import batch.domain.cashflow.ContractRejectedException;
 import batch.domain.cashflow.ContractTerms;
 import batch.reader.CsvRecord;
 import batch.shared.StepKeys;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -36,6 +38,8 @@ public class ContractImportProcessor implements ItemProcessor<CsvRecord, Importe
 
 	private int idColumn = -1;
 
+	private boolean[] arrayColumns;
+
 	// Ids that differ only in case are duplicates, as they were when the tables compared without
 	// case; the tables now compare exactly (schema.sql), so no two contracts of a run share a key.
 	private final Set<String> contractIds = new HashSet<>();
@@ -49,6 +53,31 @@ public class ContractImportProcessor implements ItemProcessor<CsvRecord, Importe
 		}
 		this.header = List.copyOf((List<String>) names);
 		this.idColumn = this.header.indexOf("contractID");
+		this.arrayColumns = new boolean[this.header.size()];
+		for (int i = 0; i < this.arrayColumns.length; i++) {
+			this.arrayColumns[i] = ContractTerms.isArrayTerm(this.header.get(i));
+		}
+	}
+
+	// An array term's cell: a JSON array of strings (numbers are taken as their text).
+	private static List<String> list(String name, String cell) {
+		List<?> values;
+		try {
+			values = JSON.readValue(cell, List.class);
+		}
+		catch (JacksonException ex) {
+			throw new ContractRejectedException(CashFlowRejectReason.MALFORMED_ROW,
+					name + " must be one value or a JSON array of values, e.g. [\"P1Y\",\"P6M\"]");
+		}
+		List<String> text = new ArrayList<>(values.size());
+		for (Object value : values) {
+			if (value == null || value instanceof List || value instanceof Map) {
+				throw new ContractRejectedException(CashFlowRejectReason.MALFORMED_ROW,
+						name + " must be a JSON array of plain values");
+			}
+			text.add(value.toString());
+		}
+		return text;
 	}
 
 	/** The contract id of a row as it appears in the file, for its reject record; empty if none. */
@@ -67,11 +96,12 @@ public class ContractImportProcessor implements ItemProcessor<CsvRecord, Importe
 			throw new ContractRejectedException(CashFlowRejectReason.MALFORMED_ROW,
 					"the record has " + line.values().length + " columns, expected " + this.header.size());
 		}
-		Map<String, String> terms = new LinkedHashMap<>();
+		Map<String, Object> terms = new LinkedHashMap<>();
 		for (int i = 0; i < this.header.size(); i++) {
 			String value = line.values()[i];
 			if (value != null && !value.isBlank()) {
-				terms.put(this.header.get(i), value.strip());
+				String name = this.header.get(i);
+				terms.put(name, (this.arrayColumns[i] && value.strip().startsWith("[")) ? list(name, value) : value.strip());
 			}
 		}
 		ContractTerms contract = ContractTerms.parse(terms);

@@ -9,11 +9,9 @@ import java.util.Collection;
  */
 public final class CashFlowEngine {
 
-	private static final long[] NO_TIMES = {};
-
 	/** All events after the status date: the whole contract. */
 	public CashFlowProjection project(ContractTerms terms, MarketData market) {
-		return Contract.of(terms, market).project(Horizon.wholeContract(), NO_TIMES);
+		return Contract.of(terms, market).project(Horizon.wholeContract(), ObservedEvents.NONE);
 	}
 
 	/**
@@ -24,7 +22,17 @@ public final class CashFlowEngine {
 	public CashFlowProjection project(ContractTerms terms, MarketData market, Horizon horizon,
 			Collection<LocalDateTime> analysisTimes) {
 		long[] analysis = analysisTimes.stream().mapToLong(Moments::of).toArray();
-		return Contract.of(terms, market).project(horizon, analysis);
+		return Contract.of(terms, market).project(horizon, ObservedEvents.monitoring(analysis));
+	}
+
+	/**
+	 * The events after the status date up to the horizon, with the events observed on the
+	 * contract: monitoring times (AD) as above, and the others (call notices, unscheduled
+	 * payments) as the contract's type takes them.
+	 */
+	public CashFlowProjection project(ContractTerms terms, MarketData market, Horizon horizon,
+			ObservedEvents observed) {
+		return Contract.of(terms, market).project(horizon, observed);
 	}
 
 }

@@ -44,8 +44,11 @@ abstract class Contract {
 	/** The maturity as given or derived from the other terms; {@link Moments#NONE} if none. */
 	abstract long maturity();
 
-	/** The contract's events, with a monitoring event (AD) at each analysis time up to maturity. */
-	abstract EventQueue schedule(long[] analysisTimes);
+	/**
+	 * The contract's events, with the observed events its type takes: every type a monitoring
+	 * event (AD) at each observed monitoring time up to maturity.
+	 */
+	abstract EventQueue schedule(ObservedEvents observed);
 
 	/** The state at the status date, before the first event. */
 	abstract void initialize();
@@ -53,9 +56,9 @@ abstract class Contract {
 	/** The payoff of an event, and the state after it. */
 	abstract double evaluate(EventType type, long scheduled, long time);
 
-	CashFlowProjection project(Horizon horizon, long[] analysisTimes) {
+	CashFlowProjection project(Horizon horizon, ObservedEvents observed) {
 		long to = horizon.end(this.maturity);
-		EventQueue queue = schedule(analysisTimes);
+		EventQueue queue = schedule(observed);
 		int count = queue.sort();
 		CashFlowProjection projection = new CashFlowProjection(this.terms, count);
 		initialize();

@@ -207,12 +207,19 @@ public final class ContractTerms {
 	}
 
 	/**
-	 * Checks and reads the terms of one contract, by data-dictionary name.
+	 * Checks and reads the terms of one contract, by data-dictionary name: each value a string, or
+	 * for an array term ({@link #isArrayTerm}) a list of strings.
 	 * @throws ContractRejectedException with the first problem, in the spec's order
 	 * @see ContractTermsParser
 	 */
-	public static ContractTerms parse(Map<String, String> terms) {
+	public static ContractTerms parse(Map<String, ?> terms) {
 		return ContractTermsParser.parse(terms);
+	}
+
+	/** Whether a term, by data-dictionary name, takes a list of values (as LAX's array terms). */
+	public static boolean isArrayTerm(String name) {
+		Term term = Term.named(name);
+		return term != null && term.kind().isArray();
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -62,7 +63,7 @@ public final class ContractTermsParser {
 	 * Checks and reads the terms of one contract, by data-dictionary name.
 	 * @throws ContractRejectedException with the first problem, in the spec's order
 	 */
-	public static ContractTerms parse(Map<String, String> terms) {
+	public static ContractTerms parse(Map<String, ?> terms) {
 		Values values = new Values(terms);
 		values.require(Term.CONTRACT_TYPE, Term.CONTRACT_ID, Term.CONTRACT_ROLE, Term.STATUS_DATE, Term.CURRENCY);
 		ContractType type = contractType(values.text(Term.CONTRACT_TYPE));
@@ -150,13 +151,33 @@ public final class ContractTermsParser {
 
 		private final Map<Term, Object> typed = new EnumMap<>(Term.class);
 
-		Values(Map<String, String> terms) {
-			terms.forEach((name, value) -> {
-				if (value == null || value.isBlank()) {
+		// the values of array terms, each a list of one where a single value was given
+		private final Map<Term, List<String>> lists = new EnumMap<>(Term.class);
+
+		Values(Map<String, ?> terms) {
+			terms.forEach((name, given) -> {
+				if (given == null) {
 					return;
 				}
 				Term term = Term.named(name);
-				if (term != null) {
+				if (given instanceof List<?> list) {
+					if (term == null || !term.kind().isArray()) {
+						throw new ContractRejectedException(CashFlowRejectReason.UNSUPPORTED_TERM,
+								name + " takes one value, not a list");
+					}
+					if (!list.isEmpty()) {
+						this.lists.put(term, list.stream().map((each) -> String.valueOf(each).strip()).toList());
+					}
+					return;
+				}
+				String value = given.toString();
+				if (value.isBlank()) {
+					return;
+				}
+				if (term != null && term.kind().isArray()) {
+					this.lists.put(term, List.of(value.strip()));
+				}
+				else if (term != null) {
 					this.byTerm.put(term, value.strip());
 				}
 				else {

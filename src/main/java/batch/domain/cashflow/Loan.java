@@ -33,8 +33,9 @@ abstract class Loan extends Contract {
 	// The schedule --------------------------------------------------------------------------
 
 	@Override
-	final EventQueue schedule(long[] analysisTimes) {
+	final EventQueue schedule(ObservedEvents observed) {
 		ContractTerms terms = this.terms;
+		long[] analysisTimes = observed.timesOf(EventType.AD);
 		EventQueue queue = newQueue(expectedEvents() + analysisTimes.length);
 		for (long time : analysisTimes) {
 			if (time <= this.maturity) {

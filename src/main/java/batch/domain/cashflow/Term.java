@@ -128,7 +128,12 @@ enum Term {
 	/** What kind of value a term holds. */
 	enum Kind {
 
-		DATE, REAL, TEXT, CYCLE, PERIOD, ENUM
+		DATE, REAL, TEXT, CYCLE, PERIOD, ENUM;
+
+		/** Whether a term of this kind takes a list of values. */
+		boolean isArray() {
+			return false;
+		}
 
 	}
 

@@ -122,6 +122,17 @@ CREATE TABLE IF NOT EXISTS yield_curve_point (
 	PRIMARY KEY (job_instance_id, currency, tenor)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+-- Events observed on the contracts of a run (the optional events file): call notices,
+-- unscheduled payments, monitoring times.
+CREATE TABLE IF NOT EXISTS observed_event (
+	job_instance_id BIGINT NOT NULL,
+	contract_id VARCHAR(64) NOT NULL,
+	observed_at DATETIME NOT NULL,
+	event_type VARCHAR(4) NOT NULL,
+	event_value DOUBLE NOT NULL,
+	PRIMARY KEY (job_instance_id, contract_id, observed_at, event_type)
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 -- One row per projected ACTUS event, numbered from 1 per contract; a re-run replaces a
 -- contract's rows, deleting those beyond its new last event.
 CREATE TABLE IF NOT EXISTS cash_flow (

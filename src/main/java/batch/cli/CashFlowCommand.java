@@ -19,7 +19,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ./batch cashflow <contracts.csv> --observations F --curves F [--valuation-date D]
- * [--export-dir DIR]}: a new run of cashFlowJob.
+ * [--horizon D] [--events F] [--export-dir DIR]}: a new run of cashFlowJob.
  */
 @Command(name = "cashflow", mixinStandardHelpOptions = true,
 		description = "Import ACTUS contracts and market data, project every contract's cash-flow events, value them "
@@ -41,6 +41,15 @@ class CashFlowCommand implements Callable<Integer> {
 	@Option(names = "--valuation-date", paramLabel = "D", converter = ValuationDate.class,
 			description = "value on this date (yyyy-MM-dd, 1900 to 4999); default: each contract's statusDate")
 	private LocalDate valuationDate;
+
+	@Option(names = "--horizon", paramLabel = "D", converter = ValuationDate.class,
+			description = "project every contract up to this date (yyyy-MM-dd); needed by contracts without a "
+					+ "maturity (UMP, CLM without notice, STK, COM, CSH); default: each contract whole")
+	private LocalDate horizon;
+
+	@Option(names = "--events", paramLabel = "F",
+			description = "observed events (call notices, unscheduled payments): contract_id,time,type,value")
+	private String events;
 
 	@Option(names = "--export-dir", paramLabel = "DIR",
 			description = "also write cash-flows.csv, valuations.csv and rejects.csv there")
@@ -65,6 +74,12 @@ class CashFlowCommand implements Callable<Integer> {
 		if (this.valuationDate != null) {
 			parameters.put(CashFlowJobParameters.VALUATION_DATE, this.valuationDate.toString());
 		}
+		if (this.horizon != null) {
+			parameters.put(CashFlowJobParameters.HORIZON, this.horizon.toString());
+		}
+		if (this.events != null) {
+			parameters.put(CashFlowJobParameters.EVENTS, this.events);
+		}
 		if (this.exportDir != null) {
 			parameters.put(CashFlowJobParameters.EXPORT_DIR, this.exportDir);
 		}
@@ -73,7 +88,7 @@ class CashFlowCommand implements Callable<Integer> {
 					this.spec.commandLine().getErr());
 	}
 
-	/** The job's rule for a valuation date, applied as the command line is read. */
+	/** The job's rule for a valuation date or horizon, applied as the command line is read. */
 	static final class ValuationDate implements ITypeConverter<LocalDate> {
 
 		@Override

@@ -29,8 +29,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * cashFlowJob: import the rate observations, the yield curves and the contracts, project and
- * value every contract in partitions by line range, and export when asked.
+ * cashFlowJob: import the rate observations, the yield curves, the contracts and (when given) the
+ * observed events, project and value every contract in partitions by line range, and export when
+ * asked.
  */
 @Configuration(proxyBeanMethods = false)
 class CashFlowJobConfiguration {
@@ -42,15 +43,23 @@ class CashFlowJobConfiguration {
 
 	@Bean
 	Job cashFlowJob(CashFlowJobParameters cashFlowJobParameters, JobRepository jobRepository,
-			Step importObservationsStep, Step importCurvesStep, Step importContractsStep,
+			Step importObservationsStep, Step importCurvesStep, Step importContractsStep, Step importEventsStep,
 			Step projectCashFlowsManagerStep, Step exportCashFlowsStep) {
+		JobExecutionDecider eventsGiven = Steps.whetherGiven(CashFlowJobParameters.EVENTS);
 		JobExecutionDecider exportAsked = Steps.whetherGiven(CashFlowJobParameters.EXPORT_DIR);
 		return new JobBuilder(cashFlowJobParameters.jobName(), jobRepository).validator(cashFlowJobParameters)
 			.listener(UnknownOutcome.INSTANCE)
 			.start(importObservationsStep)
 			.next(importCurvesStep)
 			.next(importContractsStep)
+			.next(eventsGiven)
+			.on(Steps.GIVEN)
+			.to(importEventsStep)
 			.next(projectCashFlowsManagerStep)
+			.from(eventsGiven)
+			.on("*")
+			.to(projectCashFlowsManagerStep)
+			.from(projectCashFlowsManagerStep)
 			.next(exportAsked)
 			.on(Steps.GIVEN)
 			.to(exportCashFlowsStep)
@@ -82,6 +91,16 @@ class CashFlowJobConfiguration {
 			ContractImportProcessor contractImportProcessor, JdbcBatchItemWriter<ImportedContract> contractWriter,
 			RejectRecorder<CsvRecord, ImportedContract> contractRejectRecorder) {
 		return chunkSteps.rejecting("importContracts", contractCsvReader, contractImportProcessor, contractWriter, contractRejectRecorder);
+	}
+
+	// After the contracts: an event of a contract the run did not import is rejected.
+	@Bean
+	Step importEventsStep(ChunkSteps chunkSteps, CsvItemReader eventCsvReader,
+			ItemProcessor<CsvRecord, MarketDataRow.ObservedEvent> observedEventProcessor,
+			JdbcBatchItemWriter<MarketDataRow.ObservedEvent> observedEventWriter,
+			RejectRecorder<CsvRecord, MarketDataRow.ObservedEvent> eventRejectRecorder) {
+		return chunkSteps.rejecting("importEvents", eventCsvReader, observedEventProcessor, observedEventWriter,
+				eventRejectRecorder);
 	}
 
 	@Bean

@@ -15,7 +15,7 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
 /**
  * The parameters of cashFlowJob and their checks: names and values at every launch and restart;
- * the three input files and the export directory before a new run, so that a bad file stops it
+ * the input files and the export directory before a new run, so that a bad file stops it
  * before anything is written.
  */
 public final class CashFlowJobParameters implements JobParametersValidator, JobPreflight {
@@ -32,6 +32,16 @@ public final class CashFlowJobParameters implements JobParametersValidator, JobP
 	/** The date to value on, yyyy-MM-dd (identifying); absent: each contract's status date. */
 	public static final String VALUATION_DATE = "valuationDate";
 
+	/**
+	 * The last date to project to, yyyy-MM-dd (identifying): every contract stops there; absent,
+	 * each contract is projected whole, and one without an end (no maturity, no termination) is
+	 * rejected (MISSING_HORIZON).
+	 */
+	public static final String HORIZON = "horizon";
+
+	/** The observed events CSV: call notices, unscheduled payments (identifying, optional). */
+	public static final String EVENTS = "events";
+
 	/** Where to write the three CSV exports (not identifying). */
 	public static final String EXPORT_DIR = "exportDir";
 
@@ -45,7 +55,8 @@ public final class CashFlowJobParameters implements JobParametersValidator, JobP
 
 	private static final LocalDate LATEST = LocalDate.of(4999, 12, 31);
 
-	private static final List<String> NAMES = List.of(INPUT, OBSERVATIONS, CURVES, VALUATION_DATE, EXPORT_DIR, RUN_ID);
+	private static final List<String> NAMES = List.of(INPUT, OBSERVATIONS, CURVES, VALUATION_DATE, HORIZON, EVENTS,
+			EXPORT_DIR, RUN_ID);
 
 	private final ActusDictionary dictionary;
 
@@ -91,6 +102,15 @@ public final class CashFlowJobParameters implements JobParametersValidator, JobP
 			throw new InvalidJobParametersException(VALUATION_DATE + " must be " + VALUATION_DATE_RULE + ", not '"
 					+ ParameterChecks.shown(valuationDate) + "'");
 		}
+		String horizon = parameters.getString(HORIZON);
+		if (horizon != null && valuationDate(horizon) == null) {
+			throw new InvalidJobParametersException(HORIZON + " must be " + VALUATION_DATE_RULE + ", not '"
+					+ ParameterChecks.shown(horizon) + "'");
+		}
+		String events = parameters.getString(EVENTS);
+		if (events != null) {
+			ParameterChecks.path(EVENTS, events);
+		}
 		String exportDir = parameters.getString(EXPORT_DIR);
 		if (exportDir != null) {
 			ParameterChecks.path(EXPORT_DIR, exportDir);
@@ -104,6 +124,9 @@ public final class CashFlowJobParameters implements JobParametersValidator, JobP
 		ParameterChecks.inputFile(OBSERVATIONS,
 				new CsvFile(path(parameters, OBSERVATIONS), MarketDataRow.OBSERVATIONS_HEADER));
 		ParameterChecks.inputFile(CURVES, new CsvFile(path(parameters, CURVES), MarketDataRow.CURVES_HEADER));
+		if (parameters.getString(EVENTS) != null) {
+			ParameterChecks.inputFile(EVENTS, new CsvFile(path(parameters, EVENTS), MarketDataRow.EVENTS_HEADER));
+		}
 		String exportDir = parameters.getString(EXPORT_DIR);
 		if (exportDir != null) {
 			ParameterChecks.writableDirectory(EXPORT_DIR, exportDir);

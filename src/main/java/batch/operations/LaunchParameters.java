@@ -19,7 +19,7 @@ public final class LaunchParameters {
 	public static final Set<String> NON_IDENTIFYING = Set.of("exportDir");
 
 	/** Parameters that name files or directories. */
-	public static final Set<String> PATHS = Set.of("input", "observations", "curves", "exportDir");
+	public static final Set<String> PATHS = Set.of("input", "observations", "curves", "events", "exportDir");
 
 	private LaunchParameters() {
 	}

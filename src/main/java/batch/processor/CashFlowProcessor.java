@@ -1,6 +1,7 @@
 package batch.processor;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Map;
 
 import batch.domain.cashflow.CashFlowEngine;
@@ -8,6 +9,7 @@ import batch.domain.cashflow.CashFlowProjection;
 import batch.domain.cashflow.CashFlowRejectReason;
 import batch.domain.cashflow.ContractRejectedException;
 import batch.domain.cashflow.ContractTerms;
+import batch.domain.cashflow.Horizon;
 import batch.domain.cashflow.PresentValue;
 import batch.reader.StagedContract;
 import tools.jackson.core.type.TypeReference;
@@ -16,8 +18,8 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Projects a contract's events with the run's market data and values them on its currency's
- * curve. A contract without the market data it needs is rejected (MISSING_MARKET_DATA).
+ * Projects a contract's events, up to the run's horizon if it has one, with the run's market data
+ * and the events observed on the contract, and values them on its currency's curve. A contract without the market data it needs is rejected (MISSING_MARKET_DATA).
  */
 public class CashFlowProcessor implements ItemProcessor<StagedContract, ProjectedContract> {
 
@@ -35,19 +37,25 @@ public class CashFlowProcessor implements ItemProcessor<StagedContract, Projecte
 
 	private final LocalDate valuationDate;
 
+	private final Horizon horizon;
+
 	/**
 	 * @param valuationDate the date to value on, or null for each contract's status date
+	 * @param horizon the last date to project to, or null for each contract whole
 	 */
-	public CashFlowProcessor(CashFlowEngine engine, RunMarketData market, LocalDate valuationDate) {
+	public CashFlowProcessor(CashFlowEngine engine, RunMarketData market, LocalDate valuationDate, LocalDate horizon) {
 		this.engine = engine;
 		this.market = market;
 		this.valuationDate = valuationDate;
+		this.horizon = (horizon != null) ? Horizon.until(horizon.atTime(LocalTime.MAX.withNano(0)))
+				: Horizon.wholeContract();
 	}
 
 	@Override
 	public ProjectedContract process(StagedContract staged) {
 		ContractTerms terms = ContractTerms.restore(JSON.readValue(staged.terms(), TERMS));
-		CashFlowProjection events = this.engine.project(terms, this.market.observations());
+		CashFlowProjection events = this.engine.project(terms, this.market.observations(), this.horizon,
+				this.market.events(terms.contractId()));
 		LocalDate valuedOn = (this.valuationDate != null) ? this.valuationDate : terms.statusDate().toLocalDate();
 		double value = PresentValue.of(events, this.market.curve(terms.currency()), valuedOn);
 		if (!(Math.max(events.largestMagnitude(), Math.abs(value)) < STORABLE)) {

@@ -1,9 +1,13 @@
 package batch.processor;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import batch.domain.cashflow.CashFlowEngine;
+import batch.domain.cashflow.CashFlowRejectReason;
+import batch.domain.cashflow.ContractRejectedException;
 import batch.domain.cashflow.MarketDataRow;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -46,6 +50,24 @@ class CashFlowProcessorConfiguration {
 				"currency and tenor");
 	}
 
+	// Step scoped, as the contracts' processor: a second event of the same type at the same time
+	// for a contract is rejected; so is an event of a contract the run did not import.
+	@Bean
+	@StepScope
+	MarketDataProcessor<MarketDataRow.ObservedEvent> observedEventProcessor(JdbcTemplate jdbcTemplate,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+		Set<String> contracts = new HashSet<>(jdbcTemplate
+			.queryForList("SELECT contract_id FROM run_contract WHERE job_instance_id = ?", String.class, jobInstanceId));
+		return new MarketDataProcessor<>((values) -> {
+			MarketDataRow.ObservedEvent event = MarketDataRow.observedEvent(values);
+			if (!contracts.contains(event.contractId())) {
+				throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
+						"contract_id is not a contract this run imported");
+			}
+			return event;
+		}, (row) -> List.of(row.contractId(), row.time(), row.type()), "contract_id, time and type");
+	}
+
 	@Bean
 	RunMarketDataCache runMarketDataCache(JdbcTemplate jdbcTemplate) {
 		return new RunMarketDataCache((jobInstanceId) -> RunMarketData.load(jdbcTemplate, jobInstanceId));
@@ -57,9 +79,11 @@ class CashFlowProcessorConfiguration {
 	@StepScope
 	CashFlowProcessor cashFlowProcessor(CashFlowEngine engine, RunMarketDataCache marketData,
 			@Value("#{jobParameters['valuationDate']}") String valuationDate,
+			@Value("#{jobParameters['horizon']}") String horizon,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
 		return new CashFlowProcessor(engine, marketData.of(jobInstanceId),
-				(valuationDate != null) ? LocalDate.parse(valuationDate) : null);
+				(valuationDate != null) ? LocalDate.parse(valuationDate) : null,
+				(horizon != null) ? LocalDate.parse(horizon) : null);
 	}
 
 }

@@ -7,13 +7,15 @@ import java.util.Map;
 import batch.domain.cashflow.CashFlowRejectReason;
 import batch.domain.cashflow.ContractRejectedException;
 import batch.domain.cashflow.MarketData;
+import batch.domain.cashflow.ObservedEvents;
 import batch.domain.cashflow.ObservedMarketData;
 import batch.domain.cashflow.YieldCurve;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The market data a run imported: rate observations for resets, and a zero curve per currency.
+ * The market data a run imported: rate observations for resets, a zero curve per currency, and the
+ * events observed on its contracts.
  */
 final class RunMarketData {
 
@@ -21,13 +23,17 @@ final class RunMarketData {
 
 	private final Map<String, YieldCurve> curves;
 
-	private RunMarketData(ObservedMarketData observations, Map<String, YieldCurve> curves) {
+	private final Map<String, ObservedEvents> events;
+
+	private RunMarketData(ObservedMarketData observations, Map<String, YieldCurve> curves,
+			Map<String, ObservedEvents> events) {
 		this.observations = observations;
 		this.curves = curves;
+		this.events = events;
 	}
 
 	static RunMarketData of(ObservedMarketData observations, Map<String, YieldCurve> curves) {
-		return new RunMarketData(observations, Map.copyOf(curves));
+		return new RunMarketData(observations, Map.copyOf(curves), Map.of());
 	}
 
 	public static RunMarketData load(JdbcTemplate jdbc, long jobInstanceId) {
@@ -42,7 +48,21 @@ final class RunMarketData {
 		}, jobInstanceId);
 		Map<String, YieldCurve> curves = new HashMap<>();
 		points.forEach((currency, rates) -> curves.put(currency, YieldCurve.of(rates)));
-		return of(observations.build(), curves);
+		// in the order of time, then type, so that a contract's events are given as they happened
+		Map<String, ObservedEvents.Builder> events = new HashMap<>();
+		jdbc.query("SELECT contract_id, observed_at, event_type, event_value FROM observed_event"
+				+ " WHERE job_instance_id = ? ORDER BY contract_id, observed_at, event_type", (rs) -> {
+					events.computeIfAbsent(rs.getString(1), (id) -> ObservedEvents.builder())
+						.observe(rs.getObject(2, LocalDateTime.class), rs.getString(3), rs.getDouble(4));
+				}, jobInstanceId);
+		Map<String, ObservedEvents> built = new HashMap<>();
+		events.forEach((contract, builder) -> built.put(contract, builder.build()));
+		return new RunMarketData(observations.build(), Map.copyOf(curves), built);
+	}
+
+	/** The events observed on a contract, none if the run has no events file or none for it. */
+	public ObservedEvents events(String contractId) {
+		return this.events.getOrDefault(contractId, ObservedEvents.NONE);
 	}
 
 	public MarketData observations() {

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The cash-flow job's readers: the contracts, observations and curves files, and the staged
+ * The cash-flow job's readers: the contracts, observations, curves and events files, and the staged
  * contracts of a run by partition range.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +45,12 @@ class CashFlowReaderConfiguration {
 	@StepScope
 	CsvItemReader curveCsvReader(@Value("#{jobParameters['curves']}") String curves) {
 		return new CsvItemReader(new CsvFile(Path.of(curves), MarketDataRow.CURVES_HEADER));
+	}
+
+	@Bean
+	@StepScope
+	CsvItemReader eventCsvReader(@Value("#{jobParameters['events']}") String events) {
+		return new CsvItemReader(new CsvFile(Path.of(events), MarketDataRow.EVENTS_HEADER));
 	}
 
 	@Bean

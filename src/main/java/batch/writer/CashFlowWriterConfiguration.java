@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The cash-flow job's writers: staged contracts, market data, events and valuations, reject
+ * The cash-flow job's writers: staged contracts, market data, observed events, projected events and valuations, reject
  * records and the CSV export.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +34,9 @@ class CashFlowWriterConfiguration {
 
 	static final String OBSERVATION_UPSERT = Upsert.sql("rate_observation",
 			List.of("job_instance_id", "market_object_code", "observed_at"), List.of("observed_value"));
+
+	static final String EVENT_UPSERT = Upsert.sql("observed_event",
+			List.of("job_instance_id", "contract_id", "observed_at", "event_type"), List.of("event_value"));
 
 	static final String CURVE_UPSERT = Upsert.sql("yield_curve_point", List.of("job_instance_id", "currency", "tenor"),
 			List.of("zero_rate"));
@@ -92,6 +95,23 @@ class CashFlowWriterConfiguration {
 
 	@Bean
 	@StepScope
+	JdbcBatchItemWriter<MarketDataRow.ObservedEvent> observedEventWriter(DataSource dataSource,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
+		return new JdbcBatchItemWriterBuilder<MarketDataRow.ObservedEvent>().dataSource(dataSource)
+			.sql(EVENT_UPSERT)
+			.assertUpdates(false)
+			.itemPreparedStatementSetter((event, ps) -> {
+				ps.setLong(1, jobInstanceId);
+				ps.setString(2, event.contractId());
+				ps.setTimestamp(3, Timestamp.valueOf(event.time()));
+				ps.setString(4, event.type());
+				ps.setDouble(5, event.value());
+			})
+			.build();
+	}
+
+	@Bean
+	@StepScope
 	CashFlowWriter cashFlowWriter(JdbcTemplate jdbcTemplate, BulkWriter bulkWriter, WriteMetrics metrics,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
 		return new CashFlowWriter(jdbcTemplate, bulkWriter, jobExecutionId, metrics);
@@ -135,6 +155,16 @@ class CashFlowWriterConfiguration {
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
 		return new RejectRecorder<>(jdbcTemplate, metrics, jobInstanceId, jobExecutionId, RejectRecorder.CURVES,
+				CsvRecord::lineNumber, CsvRecord::firstField);
+	}
+
+	@Bean
+	@StepScope
+	RejectRecorder<CsvRecord, MarketDataRow.ObservedEvent> eventRejectRecorder(JdbcTemplate jdbcTemplate,
+			WriteMetrics metrics,
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new RejectRecorder<>(jdbcTemplate, metrics, jobInstanceId, jobExecutionId, RejectRecorder.EVENTS,
 				CsvRecord::lineNumber, CsvRecord::firstField);
 	}
 

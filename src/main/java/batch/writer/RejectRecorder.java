@@ -36,6 +36,9 @@ public class RejectRecorder<I, O> implements SkipListener<I, O>, ChunkListener<I
 	/** The {@code source} of rows rejected from a yield curves file. */
 	public static final String CURVES = "curves";
 
+	/** The {@code source} of rows rejected from an observed events file. */
+	public static final String EVENTS = "events";
+
 	static final String UPSERT = Upsert.sql("rejected_record", List.of("job_instance_id", "source", "line_number"),
 			List.of("record_key", "reason_code", "message", "job_execution_id"));
 

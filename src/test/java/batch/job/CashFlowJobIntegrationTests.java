@@ -225,6 +225,61 @@ class CashFlowJobIntegrationTests {
 		assertThat(Files.readAllLines(export.resolve("valuations.csv"))).hasSize(1);
 	}
 
+	@Test
+	void aHorizonEndsEveryContractAndObservedEventsReachTheirContract() throws Exception {
+		GeneratedContracts some = GeneratedContracts.write(directory, "horizon", 30, 35, 0);
+		List<Map<String, String>> rows = List.copyOf(some.rows().values());
+		String first = rows.get(0).get("contractID");
+		String second = rows.get(1).get("contractID");
+		LocalDate monitored = LocalDate.parse(rows.get(0).get("statusDate").substring(0, 10)).plusDays(45);
+		LocalDate horizon = LocalDate.parse("2029-12-31");
+		Path events = Files.write(directory.resolve("events.csv"), List.of("contract_id,time,type,value",
+				first + "," + monitored + ",AD,0", // line 2: kept
+				"NOT-IN-THE-FILE,2027-01-01,AD,0", // line 3: no such contract
+				first + "," + monitored + ",AD,0", // line 4: the same event again
+				second + ",2027-01-01,ZZ,0", // line 5: no such event type
+				second + ",2027-02-30,AD,0", // line 6: no such day
+				second + ",2027-03-01,AD,many")); // line 7: not a number
+		JobParametersBuilder parameters = new JobParametersBuilder()
+			.addString(CashFlowJobParameters.INPUT, some.contracts().toString())
+			.addString(CashFlowJobParameters.OBSERVATIONS, some.observations().toString())
+			.addString(CashFlowJobParameters.CURVES, some.curves().toString())
+			.addString(CashFlowJobParameters.EVENTS, events.toString())
+			.addString(CashFlowJobParameters.HORIZON, horizon.toString())
+			.addString(CashFlowJobParameters.RUN_ID, UUID.randomUUID().toString());
+
+		JobExecution execution = this.jobs.startJob(parameters.toJobParameters());
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		Map<Long, String> rejects = new HashMap<>();
+		this.jdbc.query("SELECT line_number, reason_code FROM rejected_record WHERE job_instance_id = ? AND source = ?",
+				(rs) -> {
+					rejects.put(rs.getLong(1), rs.getString(2));
+				}, execution.getJobInstanceId(), "events");
+		assertThat(rejects).containsExactlyInAnyOrderEntriesOf(Map.of(3L, "INCONSISTENT_TERMS", 4L,
+				"INCONSISTENT_TERMS", 5L, "UNKNOWN_CONVENTION", 6L, "MALFORMED_DATE", 7L, "MALFORMED_NUMBER"));
+		// the observed monitoring event is among the contract's events, as the engine projects it
+		assertThat(this.jdbc.queryForList("SELECT event_date FROM cash_flow WHERE contract_id = ? AND event_type = 'AD'",
+				String.class, first)).containsExactly(monitored.toString());
+		// no contract has an event after the horizon, and one that matures later stops there
+		assertThat(count("SELECT COUNT(*) FROM cash_flow f JOIN run_contract r ON r.contract_id = f.contract_id"
+				+ " WHERE r.job_instance_id = ? AND f.event_date > ?", execution.getJobInstanceId(), horizon.toString()))
+			.isZero();
+		ObservedMarketData market = some.marketData();
+		CashFlowEngine engine = new CashFlowEngine();
+		long projected = 0;
+		for (Map<String, String> row : rows) {
+			CashFlowProjection whole = engine.project(ContractTerms.parse(row), market);
+			long upToHorizon = java.util.stream.IntStream.range(0, whole.size())
+				.filter((i) -> !whole.time(i).toLocalDate().isAfter(horizon))
+				.count();
+			long stored = count("SELECT COUNT(*) FROM cash_flow WHERE contract_id = ?", whole.contractId());
+			assertThat(stored).as(whole.contractId()).isEqualTo(upToHorizon + (whole.contractId().equals(first) ? 1 : 0));
+			projected += (upToHorizon < whole.size()) ? 1 : 0;
+		}
+		assertThat(projected).as("contracts that the horizon cut short").isGreaterThan(10);
+	}
+
 	// A contracts file with the generated header and one row of these terms.
 	private static Path oneContractFile(GeneratedContracts generated, Map<String, String> terms, String name)
 			throws Exception {

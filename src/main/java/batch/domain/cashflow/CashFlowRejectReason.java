@@ -15,6 +15,8 @@ public enum CashFlowRejectReason {
 	UNSUPPORTED_TERM,
 	INCONSISTENT_TERMS,
 	DUPLICATE_CONTRACT_ID,
+	/** A contract without a maturity (UMP, CLM without notice, STK, COM, CSH) and no horizon. */
+	MISSING_HORIZON,
 	MISSING_MARKET_DATA
 
 }

@@ -58,6 +58,10 @@ abstract class Contract {
 
 	CashFlowProjection project(Horizon horizon, ObservedEvents observed) {
 		long to = horizon.end(this.maturity);
+		if (to == Moments.NONE && !ends(observed)) {
+			throw new ContractRejectedException(CashFlowRejectReason.MISSING_HORIZON, this.terms.type
+					+ " without maturityDate or terminationDate has no end: give a horizon (--horizon)");
+		}
 		EventQueue queue = schedule(observed);
 		int count = queue.sort();
 		CashFlowProjection projection = new CashFlowProjection(this.terms, count);
@@ -81,6 +85,14 @@ abstract class Contract {
 		// What happened before the purchase belongs to the seller.
 		projection.dropBefore(purchased);
 		return projection;
+	}
+
+	/**
+	 * Whether the contract ends by its terms or its observed events, so that the whole contract
+	 * can be projected without a horizon: by default, when it has a maturity or a termination.
+	 */
+	boolean ends(ObservedEvents observed) {
+		return this.maturity != Moments.NONE || this.terms.terminationDate != Moments.NONE;
 	}
 
 	/** An event queue on the contract's business-day convention and calendar. */

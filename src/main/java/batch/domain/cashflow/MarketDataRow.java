@@ -17,6 +17,9 @@ public final class MarketDataRow {
 	/** The header of the curves file. */
 	public static final List<String> CURVES_HEADER = List.of("currency", "tenor", "zero_rate");
 
+	/** The header of the observed events file. */
+	public static final List<String> EVENTS_HEADER = List.of("contract_id", "time", "type", "value");
+
 	/** The longest market object code the tables hold. */
 	public static final int MAX_CODE_LENGTH = 64;
 
@@ -34,6 +37,32 @@ public final class MarketDataRow {
 	}
 
 	/**
+	 * An event observed on a contract: a call notice (XD), an unscheduled payment, a monitoring
+	 * time (AD); its value an amount, or 0 where the type carries none.
+	 */
+	public record ObservedEvent(String contractId, LocalDateTime time, String type, double value) {
+
+	}
+
+	/**
+	 * @throws ContractRejectedException naming the first problem
+	 */
+	public static ObservedEvent observedEvent(String[] values) {
+		requireWidth(values, 4);
+		String contractId = required(values[0], "contract_id");
+		String date = required(values[1], "time");
+		String type = required(values[2], "type");
+		String value = (values[3] == null || values[3].isBlank()) ? "0" : values[3].strip();
+		if (contractId.length() > MAX_CODE_LENGTH) {
+			throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
+					"contract_id must be at most " + MAX_CODE_LENGTH + " characters");
+		}
+		LocalDateTime time = time("time", date);
+		double amount = number("value", value);
+		return new ObservedEvent(contractId, time, ObservedEvents.eventType(type).name(), amount);
+	}
+
+	/**
 	 * @throws ContractRejectedException naming the first problem
 	 */
 	public static Observation observation(String[] values) {
@@ -45,15 +74,17 @@ public final class MarketDataRow {
 			throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
 					"market_object_code must be at most " + MAX_CODE_LENGTH + " characters");
 		}
-		LocalDateTime time;
+		return new Observation(code, time("date", date), number("value", value));
+	}
+
+	private static LocalDateTime time(String name, String date) {
 		try {
-			time = (date.length() > 10) ? LocalDateTime.parse(date) : LocalDate.parse(date).atStartOfDay();
+			return (date.length() > 10) ? LocalDateTime.parse(date) : LocalDate.parse(date).atStartOfDay();
 		}
 		catch (DateTimeParseException ex) {
 			throw new ContractRejectedException(CashFlowRejectReason.MALFORMED_DATE,
-					"date must be yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss");
+					name + " must be yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss");
 		}
-		return new Observation(code, time, number("value", value));
 	}
 
 	/**

@@ -38,6 +38,20 @@ public final class ObservedEvents {
 		return new ObservedEvents(analysisTimes.clone(), types, new double[analysisTimes.length]);
 	}
 
+	/**
+	 * The event type of an acronym, as an observed event gives it.
+	 * @throws ContractRejectedException UNKNOWN_CONVENTION when it is not an ACTUS event type
+	 */
+	public static EventType eventType(String type) {
+		try {
+			return EventType.valueOf(type.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ContractRejectedException(CashFlowRejectReason.UNKNOWN_CONVENTION,
+					"an observed event's type must be an ACTUS event type, e.g. AD or XD");
+		}
+	}
+
 	public int size() {
 		return this.times.length;
 	}
@@ -93,16 +107,8 @@ public final class ObservedEvents {
 		 * @throws ContractRejectedException when the type is not an ACTUS event type
 		 */
 		public Builder observe(LocalDateTime time, String type, double value) {
-			EventType eventType;
-			try {
-				eventType = EventType.valueOf(type.strip());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new ContractRejectedException(CashFlowRejectReason.UNKNOWN_CONVENTION,
-						"an observed event's type must be an ACTUS event type, e.g. AD or XD");
-			}
 			this.times.add(Moments.of(time));
-			this.types.add(eventType);
+			this.types.add(eventType(type));
 			this.values.add(value);
 			return this;
 		}

@@ -5,8 +5,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
+import batch.domain.cashflow.ContractType;
 import batch.generate.ContractGenerator;
 import batch.generate.PolicyGenerator;
 import picocli.CommandLine.Command;
@@ -91,8 +94,9 @@ class GenerateCommand implements Runnable {
 	}
 
 	@Command(name = "contracts", mixinStandardHelpOptions = true,
-			description = "An ACTUS contracts CSV (PAM, ANN, LAM, NAM; fixed and floating) with matching rate "
-					+ "observations and yield curves, the same for the same seed.")
+			description = "An ACTUS contracts CSV (a bank's book of every type, or the types asked for) with "
+					+ "matching rate observations and yield curves, the same for the same seed. Contracts "
+					+ "without an end (open accounts, cash) need cashflow --horizon.")
 	static class Contracts implements Callable<Integer> {
 
 		@Mixin
@@ -106,6 +110,11 @@ class GenerateCommand implements Runnable {
 				description = "the curves file to write (default: beside the output, -curves.csv)")
 		private Path curves;
 
+		@Option(names = "--types", split = ",", paramLabel = "T,T",
+				description = "the contract types to generate, in their shares of a whole book: any of "
+						+ "${COMPLETION-CANDIDATES} (default: all)")
+		private Set<ContractType> types;
+
 		@Spec
 		private CommandSpec spec;
 
@@ -115,7 +124,8 @@ class GenerateCommand implements Runnable {
 			Path output = this.options.output;
 			Path observationsFile = (this.observations != null) ? this.observations : beside(output, "-observations.csv");
 			Path curvesFile = (this.curves != null) ? this.curves : beside(output, "-curves.csv");
-			ContractGenerator generator = new ContractGenerator(this.options.seed, this.options.invalidFraction);
+			ContractGenerator generator = new ContractGenerator(this.options.seed, this.options.invalidFraction, "C",
+					(this.types != null) ? EnumSet.copyOf(this.types) : EnumSet.allOf(ContractType.class));
 			try (Writer out = GeneratorOptions.open(output)) {
 				generator.writeContracts(out, this.options.count, (line, reason) -> {
 				});

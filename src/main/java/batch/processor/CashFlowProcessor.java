@@ -19,7 +19,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Projects a contract's events, up to the run's horizon if it has one, with the run's market data
- * and the events observed on the contract, and values them on its currency's curve. A contract without the market data it needs is rejected (MISSING_MARKET_DATA).
+ * and the events observed on the contract, and values them on its currency's curve. A contract
+ * without the market data it needs is rejected (MISSING_MARKET_DATA).
  */
 public class CashFlowProcessor implements ItemProcessor<StagedContract, ProjectedContract> {
 

@@ -23,8 +23,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The cash-flow job's writers: staged contracts, market data, observed events, projected events and valuations, reject
- * records and the CSV export.
+ * The cash-flow job's writers: staged contracts, market data, observed events, projected events
+ * and valuations, reject records and the CSV export.
  */
 @Configuration(proxyBeanMethods = false)
 class CashFlowWriterConfiguration {

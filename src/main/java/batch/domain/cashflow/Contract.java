@@ -36,6 +36,9 @@ abstract class Contract {
 			case LAM -> new Lam(terms, market);
 			case NAM -> new Nam(terms, market);
 			case ANN -> new Ann(terms, market);
+			case STK -> new Stk(terms, market);
+			case COM -> new Com(terms, market);
+			case CSH -> new Csh(terms, market);
 			// not yet: ContractTermsParser rejects them (UNKNOWN_CONTRACT_TYPE)
 			default -> throw new IllegalStateException(terms.type + " is not projected");
 		};

@@ -30,7 +30,11 @@ public final class ContractTermsParser {
 
 	/** The types the engine projects. */
 	private static final Set<ContractType> PROJECTED = EnumSet.of(ContractType.PAM, ContractType.LAM, ContractType.NAM,
-			ContractType.ANN);
+			ContractType.ANN, ContractType.STK, ContractType.COM, ContractType.CSH);
+
+	/** The positions: stock, commodity and cash, without maturity or interest. */
+	private static final Set<ContractType> POSITIONS = EnumSet.of(ContractType.STK, ContractType.COM,
+			ContractType.CSH);
 
 	/** The terms each type requires, beyond its type, id, role, status date and currency. */
 	private static final Map<ContractType, Term[]> REQUIRED = new EnumMap<>(ContractType.class);
@@ -46,6 +50,16 @@ public final class ContractTermsParser {
 		REQUIRED.put(ContractType.NAM, with(lending, Term.NEXT_PRINCIPAL_REDEMPTION_PAYMENT));
 		REQUIRED.put(ContractType.ANN, lending);
 		for (ContractType type : EnumSet.of(ContractType.PAM, ContractType.LAM, ContractType.NAM, ContractType.ANN)) {
+			ROLES.put(type, Set.of("RPA", "RPL"));
+		}
+		// a position may be held from before the status date, without a purchase (stk09); of the
+		// other terms the dictionary requires of STK and COM, the notional, the unit and the deal
+		// date change no payoff, and the quantity defaults to one
+		REQUIRED.put(ContractType.STK, new Term[0]);
+		REQUIRED.put(ContractType.COM, new Term[0]);
+		REQUIRED.put(ContractType.CSH, new Term[] { Term.NOTIONAL_PRINCIPAL });
+		for (ContractType type : POSITIONS) {
+			// held (RPA) or owed, a short position (RPL)
 			ROLES.put(type, Set.of("RPA", "RPL"));
 		}
 	}
@@ -74,6 +88,8 @@ public final class ContractTermsParser {
 		values.requireWith(Term.TERMINATION_DATE, Term.PRICE_AT_TERMINATION_DATE);
 		values.requireWith(Term.CYCLE_OF_RATE_RESET, Term.MARKET_OBJECT_CODE_OF_RATE_RESET);
 		values.requireWith(Term.CYCLE_ANCHOR_DATE_OF_RATE_RESET, Term.MARKET_OBJECT_CODE_OF_RATE_RESET);
+		// a stock has no initial exchange to count its dividend cycle from
+		values.requireWith(Term.CYCLE_OF_DIVIDEND, Term.CYCLE_ANCHOR_DATE_OF_DIVIDEND);
 		String scaling = values.allowed(Term.SCALING_EFFECT);
 		if (scaling != null && !scaling.equals("000")) {
 			values.requireWith(Term.SCALING_EFFECT, Term.MARKET_OBJECT_CODE_OF_SCALING_INDEX);
@@ -93,6 +109,9 @@ public final class ContractTermsParser {
 		ContractTerms contract = new ContractTerms(values.checked());
 		if (type.lends()) {
 			checkLoan(contract);
+		}
+		if (POSITIONS.contains(type)) {
+			checkPosition(contract);
 		}
 		return contract;
 	}
@@ -132,6 +151,22 @@ public final class ContractTermsParser {
 				throw inconsistent("without maturityDate, " + contract.type
 						+ " needs cycleOfPrincipalRedemption and nextPrincipalRedemptionPayment");
 			}
+		}
+	}
+
+	private static void checkPosition(ContractTerms contract) {
+		if (!ContractTerms.isCurrencyCode(contract.currency)) {
+			throw inconsistent("currency must be a three-letter ISO 4217 code, e.g. USD");
+		}
+		if (contract.terminationDate != Moments.NONE && contract.purchaseDate != Moments.NONE
+				&& contract.terminationDate <= contract.purchaseDate) {
+			throw inconsistent("terminationDate must be after purchaseDate");
+		}
+		if (!(contract.real(Term.QUANTITY, 1) > 0)) {
+			throw inconsistent("quantity must be positive");
+		}
+		if (contract.has(Term.NOTIONAL_PRINCIPAL) && !(Math.abs(contract.notionalPrincipal) < 1e15)) {
+			throw inconsistent("notionalPrincipal must be below 10^15");
 		}
 	}
 
@@ -178,7 +213,12 @@ public final class ContractTermsParser {
 					this.lists.put(term, List.of(value.strip()));
 				}
 				else if (term != null) {
-					this.byTerm.put(term, value.strip());
+					String other = this.byTerm.put(term, value.strip());
+					// given under both its name and actus-core's
+					if (other != null && !other.equals(value.strip())) {
+						throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
+								term.dictionaryName() + " is given twice, with different values");
+					}
 				}
 				else {
 					this.unknown.put(name, value);

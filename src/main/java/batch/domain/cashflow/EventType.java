@@ -6,7 +6,9 @@ package batch.domain.cashflow;
  */
 public enum EventType {
 
-	IED(1), PR(2), IP(3), IPCI(3), FP(4), RR(5), RRF(5), PRF(6), SC(7), IPCB(8), PRD(9), TD(10), MD(11), AD(12);
+	// DV shares IPCB's place (no contract has both): after the resets and before the purchase, as
+	// the dictionary orders it, so that a dividend on the day of a purchase is the seller's
+	IED(1), PR(2), IP(3), IPCI(3), FP(4), RR(5), RRF(5), PRF(6), SC(7), IPCB(8), DV(8), PRD(9), TD(10), MD(11), AD(12);
 
 	private final int sequence;
 

@@ -23,6 +23,13 @@ abstract class Contract {
 
 	double accrued;
 
+	/**
+	 * The last time an event may happen in this projection (the horizon's end, or the maturity
+	 * when the projection stops there), or {@link Moments#NONE}: set before the schedule is built,
+	 * so that a type without an end schedules its cycles up to it.
+	 */
+	long horizonEnd = Moments.NONE;
+
 	Contract(ContractTerms terms, MarketData market) {
 		this.terms = terms;
 		this.market = market;
@@ -65,6 +72,7 @@ abstract class Contract {
 			throw new ContractRejectedException(CashFlowRejectReason.MISSING_HORIZON, this.terms.type
 					+ " without maturityDate or terminationDate has no end: give a horizon (--horizon)");
 		}
+		this.horizonEnd = to;
 		EventQueue queue = schedule(observed);
 		int count = queue.sort();
 		CashFlowProjection projection = new CashFlowProjection(this.terms, count);

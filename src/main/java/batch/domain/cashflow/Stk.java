@@ -8,13 +8,6 @@ package batch.domain.cashflow;
  */
 final class Stk extends Contract {
 
-	/**
-	 * How long the dividends of a stock without termination are projected, from its status date:
-	 * the data dictionary ends the cycle at a "maximum projection period" that it leaves to the
-	 * modeller.
-	 */
-	static final int DIVIDEND_YEARS = 10;
-
 	private final long dividendAnchor;
 
 	private final Cycle dividendCycle;
@@ -44,8 +37,9 @@ final class Stk extends Contract {
 	EventQueue schedule(ObservedEvents observed) {
 		ContractTerms terms = this.terms;
 		long[] analysisTimes = observed.timesOf(EventType.AD);
-		long end = (terms.terminationDate != Moments.NONE) ? terms.terminationDate
-				: Moments.plusMonths(terms.statusDate, 12L * DIVIDEND_YEARS, false);
+		// the data dictionary ends the cycle at a "maximum projection period" it leaves to the
+		// modeller: the termination, or else the horizon (a stock with neither is not projected)
+		long end = (terms.terminationDate != Moments.NONE) ? terms.terminationDate : this.horizonEnd;
 		int dividends = (this.dividendAnchor != Moments.NONE)
 				? perCycle(Math.max(0, Moments.daysBetween(this.dividendAnchor, end)), this.dividendCycle) : 0;
 		EventQueue queue = newQueue(analysisTimes.length + 2 + dividends);

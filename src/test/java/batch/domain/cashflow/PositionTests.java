@@ -52,10 +52,11 @@ class PositionTests {
 	}
 
 	@Test
-	void aStockWithoutTerminationPaysDividendsForTenYearsFromItsStatusDate() {
-		CashFlowProjection projection = this.engine.project(ContractTerms.parse(stock()), TWENTY_FIVE);
+	void aStockWithoutTerminationPaysDividendsUpToTheHorizonAndNeedsOne() {
+		CashFlowProjection projection = this.engine.project(ContractTerms.parse(stock()), TWENTY_FIVE,
+				Horizon.until(LocalDateTime.of(2029, 12, 31, 0, 0)), ObservedEvents.NONE);
 
-		// the purchase, then 40 quarters from 2020-03-31 up to 2029-12-31, before 2030-01-01
+		// the purchase, then 40 quarters from 2020-03-31 up to 2029-12-31, the horizon
 		assertThat(projection.size()).isEqualTo(41);
 		assertThat(projection.type(0)).isEqualTo(EventType.PRD);
 		assertThat(projection.payoff(0)).isEqualTo(-1100);
@@ -65,6 +66,10 @@ class PositionTests {
 			assertThat(projection.payoff(i)).isEqualTo(25);
 			assertThat(projection.notionalPrincipal(i)).isZero();
 		}
+		// the whole contract has no end
+		assertThatExceptionOfType(ContractRejectedException.class)
+			.isThrownBy(() -> this.engine.project(ContractTerms.parse(stock()), TWENTY_FIVE))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(CashFlowRejectReason.MISSING_HORIZON));
 	}
 
 	@Test
@@ -119,7 +124,8 @@ class PositionTests {
 	@Test
 	void aDividendWithoutObservationRejectsTheStock() {
 		assertThatExceptionOfType(ContractRejectedException.class)
-			.isThrownBy(() -> this.engine.project(ContractTerms.parse(stock()), ObservedMarketData.builder().build()))
+			.isThrownBy(() -> this.engine.project(ContractTerms.parse(stock()), ObservedMarketData.builder().build(),
+					Horizon.until(LocalDateTime.of(2029, 12, 31, 0, 0)), ObservedEvents.NONE))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(CashFlowRejectReason.MISSING_MARKET_DATA));
 	}
 
@@ -162,8 +168,12 @@ class PositionTests {
 
 		assertThat(parsed.staged()).containsKeys("cycleAnchorDateOfDividend", "cycleOfDividend")
 			.doesNotContainKeys("cycleAnchorDateOfDividendPayment", "cycleOfDividendPayment");
-		assertThat(events(this.engine.project(ContractTerms.restore(parsed.staged()), TWENTY_FIVE)))
-			.isEqualTo(events(this.engine.project(ContractTerms.parse(stock()), TWENTY_FIVE)));
+		Horizon horizon = Horizon.until(LocalDateTime.of(2029, 12, 31, 0, 0));
+		assertThat(events(this.engine.project(ContractTerms.restore(parsed.staged()), TWENTY_FIVE, horizon,
+				ObservedEvents.NONE)))
+			.hasSize(41)
+			.isEqualTo(events(this.engine.project(ContractTerms.parse(stock()), TWENTY_FIVE, horizon,
+					ObservedEvents.NONE)));
 	}
 
 	@Test
@@ -216,7 +226,7 @@ class PositionTests {
 	}
 
 	@Test
-	void cashWithoutMonitoringHasNoEventsAndMonitoredShowsItsBalance() {
+	void cashHasNoEventsButItsMonitoringAndNeedsAHorizon() {
 		Map<String, String> terms = new HashMap<>();
 		terms.put("contractType", "CSH");
 		terms.put("contractID", "k1");
@@ -227,13 +237,16 @@ class PositionTests {
 		ContractTerms cash = ContractTerms.parse(terms);
 		LocalDateTime monitored = LocalDateTime.of(2020, 6, 30, 0, 0);
 
-		CashFlowProjection unmonitored = this.engine.project(cash, TWENTY_FIVE);
-		CashFlowProjection atThen = this.engine.project(cash, TWENTY_FIVE, Horizon.wholeContract(),
-				List.of(monitored));
+		Horizon horizon = Horizon.until(LocalDateTime.of(2020, 12, 31, 0, 0));
+		CashFlowProjection unmonitored = this.engine.project(cash, TWENTY_FIVE, horizon, ObservedEvents.NONE);
+		CashFlowProjection atThen = this.engine.project(cash, TWENTY_FIVE, horizon, List.of(monitored));
 
 		assertThat(unmonitored.size()).isZero();
 		assertThat(events(atThen)).containsExactly("2020-06-30 AD 0.0");
 		assertThat(atThen.notionalPrincipal(0)).isEqualTo(-500);
+		assertThatExceptionOfType(ContractRejectedException.class)
+			.isThrownBy(() -> this.engine.project(cash, TWENTY_FIVE, Horizon.wholeContract(), List.of(monitored)))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(CashFlowRejectReason.MISSING_HORIZON));
 	}
 
 }

@@ -135,7 +135,7 @@ public final class ConformanceRunner {
 			event.put("eventDate", projection.time(i).toString());
 			event.put("eventType", projection.type(i).name());
 			event.put("payoff", projection.payoff(i));
-			event.put("currency", projection.currency());
+			event.put("currency", projection.currency(i));
 			event.put("notionalPrincipal", projection.notionalPrincipal(i));
 			event.put("nominalInterestRate", projection.nominalInterestRate(i));
 			event.put("accruedInterest", projection.accruedInterest(i));

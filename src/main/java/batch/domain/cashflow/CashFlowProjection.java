@@ -5,14 +5,18 @@ import java.util.Arrays;
 
 /**
  * The projected events of one contract, in order, each with its payoff and the contract's state
- * after it (notional, nominal rate, accrued interest), signed by the contract role. Held in
- * parallel arrays: a contract with thousands of events costs no object per event.
+ * after it (notional, nominal rate, accrued interest), signed by the contract role, and the
+ * currency it pays in. Held in parallel arrays: a contract with thousands of events costs no
+ * object per event.
  */
 public final class CashFlowProjection {
 
 	private static final EventType[] TYPES = EventType.values();
 
 	private final ContractTerms terms;
+
+	// the currencies the contract pays in, its own first; each event keeps an index into them
+	private final String[] currencies;
 
 	private int size;
 
@@ -28,17 +32,23 @@ public final class CashFlowProjection {
 
 	private double[] accrued;
 
-	CashFlowProjection(ContractTerms terms, int capacity) {
+	private byte[] currencyIndexes;
+
+	CashFlowProjection(ContractTerms terms, String[] currencies, int capacity) {
 		this.terms = terms;
+		this.currencies = currencies;
 		this.moments = new long[capacity];
 		this.types = new byte[capacity];
 		this.payoffs = new double[capacity];
 		this.notionals = new double[capacity];
 		this.rates = new double[capacity];
 		this.accrued = new double[capacity];
+		this.currencyIndexes = new byte[capacity];
 	}
 
-	void add(long moment, EventType type, double payoff, double notional, double rate, double accruedInterest) {
+	/** An event, paid in the currency of that index among the contract's currencies. */
+	void add(long moment, EventType type, double payoff, double notional, double rate, double accruedInterest,
+			int currency) {
 		if (this.size == this.moments.length) {
 			int capacity = Math.max(8, this.size * 2);
 			this.moments = Arrays.copyOf(this.moments, capacity);
@@ -47,6 +57,7 @@ public final class CashFlowProjection {
 			this.notionals = Arrays.copyOf(this.notionals, capacity);
 			this.rates = Arrays.copyOf(this.rates, capacity);
 			this.accrued = Arrays.copyOf(this.accrued, capacity);
+			this.currencyIndexes = Arrays.copyOf(this.currencyIndexes, capacity);
 		}
 		this.moments[this.size] = moment;
 		this.types[this.size] = (byte) type.ordinal();
@@ -54,6 +65,7 @@ public final class CashFlowProjection {
 		this.notionals[this.size] = notional;
 		this.rates[this.size] = rate;
 		this.accrued[this.size] = accruedInterest;
+		this.currencyIndexes[this.size] = (byte) currency;
 		this.size++;
 	}
 
@@ -69,6 +81,7 @@ public final class CashFlowProjection {
 		System.arraycopy(this.notionals, from, this.notionals, 0, remaining);
 		System.arraycopy(this.rates, from, this.rates, 0, remaining);
 		System.arraycopy(this.accrued, from, this.accrued, 0, remaining);
+		System.arraycopy(this.currencyIndexes, from, this.currencyIndexes, 0, remaining);
 		this.size = remaining;
 	}
 
@@ -80,8 +93,15 @@ public final class CashFlowProjection {
 		return this.terms.type;
 	}
 
+	/** The contract's currency: every event's, but the second currency's leg of an FX outright. */
 	public String currency() {
 		return this.terms.currency;
+	}
+
+	/** The currency an event pays in. */
+	public String currency(int event) {
+		check(event);
+		return this.currencies[this.currencyIndexes[event]];
 	}
 
 	public int size() {

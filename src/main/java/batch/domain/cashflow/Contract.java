@@ -29,6 +29,9 @@ abstract class Contract {
 	 * so that a type without an end schedules its cycles up to it.
 	 */
 	long horizonEnd = Moments.NONE;
+	// The currency of the event just evaluated, an index into currencies(): the contract's own
+	// unless the event pays in another (the second leg of an FX outright).
+	int eventCurrency;
 
 	Contract(ContractTerms terms, MarketData market) {
 		this.terms = terms;
@@ -46,6 +49,7 @@ abstract class Contract {
 			case STK -> new Stk(terms, market);
 			case COM -> new Com(terms, market);
 			case CSH -> new Csh(terms, market);
+			case FXOUT -> new Fxout(terms, market);
 			// not yet: ContractTermsParser rejects them (UNKNOWN_CONTRACT_TYPE)
 			default -> throw new IllegalStateException(terms.type + " is not projected");
 		};
@@ -66,6 +70,11 @@ abstract class Contract {
 	/** The payoff of an event, and the state after it. */
 	abstract double evaluate(EventType type, long scheduled, long time);
 
+	/** The currencies the contract's events pay in, its own first. */
+	String[] currencies() {
+		return new String[] { this.terms.currency };
+	}
+
 	CashFlowProjection project(Horizon horizon, ObservedEvents observed) {
 		long to = horizon.end(this.maturity);
 		if (to == Moments.NONE && !ends(observed)) {
@@ -75,7 +84,7 @@ abstract class Contract {
 		this.horizonEnd = to;
 		EventQueue queue = schedule(observed);
 		int count = queue.sort();
-		CashFlowProjection projection = new CashFlowProjection(this.terms, count);
+		CashFlowProjection projection = new CashFlowProjection(this.terms, currencies(), count);
 		initialize();
 		int purchased = 0;
 		for (int i = 0; i < count; i++) {
@@ -87,11 +96,12 @@ abstract class Contract {
 				break;
 			}
 			EventType type = queue.type(i);
+			this.eventCurrency = 0;
 			double payoff = evaluate(type, queue.scheduled(i), queue.calculated(i));
 			if (type == EventType.PRD) {
 				purchased = projection.size();
 			}
-			projection.add(happens, type, payoff, this.notional, this.rate, this.accrued);
+			projection.add(happens, type, payoff, this.notional, this.rate, this.accrued, this.eventCurrency);
 		}
 		// What happened before the purchase belongs to the seller.
 		projection.dropBefore(purchased);

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class ContractTermsParser {
 
-	// an ISO-8601 period of days, weeks, months or years, in ASCII digits
-	private static final Pattern PERIOD = Pattern.compile("P([0-9]{1,6}[YMWD])+");
+	// an ISO-8601 period of days, weeks, months or years, in ASCII digits; the published cases
+	// write some as cycles, with a stub that means nothing for a period (settlementPeriod P1DL0)
+	private static final Pattern PERIOD = Pattern.compile("P([0-9]{1,6}[YMWD])+(L[01])?");
 
 	// what Double.parseDouble takes beyond this (hexadecimal, "Infinity", a trailing "d") is no
 	// number in a contracts file
@@ -30,7 +31,7 @@ public final class ContractTermsParser {
 
 	/** The types the engine projects. */
 	private static final Set<ContractType> PROJECTED = EnumSet.of(ContractType.PAM, ContractType.LAM, ContractType.NAM,
-			ContractType.ANN, ContractType.STK, ContractType.COM, ContractType.CSH);
+			ContractType.ANN, ContractType.STK, ContractType.COM, ContractType.CSH, ContractType.FXOUT);
 
 	/** The positions: stock, commodity and cash, without maturity or interest. */
 	private static final Set<ContractType> POSITIONS = EnumSet.of(ContractType.STK, ContractType.COM,
@@ -62,6 +63,9 @@ public final class ContractTermsParser {
 			// held (RPA) or owed, a short position (RPL)
 			ROLES.put(type, Set.of("RPA", "RPL"));
 		}
+		REQUIRED.put(ContractType.FXOUT, new Term[] { Term.MATURITY_DATE, Term.NOTIONAL_PRINCIPAL, Term.CURRENCY2,
+				Term.NOTIONAL_PRINCIPAL2 });
+		ROLES.put(ContractType.FXOUT, Set.of("RPA", "RPL"));
 	}
 
 	private ContractTermsParser() {
@@ -112,6 +116,9 @@ public final class ContractTermsParser {
 		}
 		if (POSITIONS.contains(type)) {
 			checkPosition(contract);
+		}
+		if (type == ContractType.FXOUT) {
+			checkFxout(contract);
 		}
 		return contract;
 	}
@@ -167,6 +174,31 @@ public final class ContractTermsParser {
 		}
 		if (contract.has(Term.NOTIONAL_PRINCIPAL) && !(Math.abs(contract.notionalPrincipal) < 1e15)) {
 			throw inconsistent("notionalPrincipal must be below 10^15");
+		}
+	}
+
+	private static void checkFxout(ContractTerms contract) {
+		// the data dictionary lists them for FXOUT, but an outright has no option to exercise
+		for (Term term : new Term[] { Term.EXERCISE_DATE, Term.EXERCISE_AMOUNT }) {
+			if (contract.has(term)) {
+				throw new ContractRejectedException(CashFlowRejectReason.UNSUPPORTED_TERM,
+						term.dictionaryName() + " is not calculated for FXOUT");
+			}
+		}
+		Fxout.settlementPeriod(contract);
+		for (Term term : new Term[] { Term.NOTIONAL_PRINCIPAL, Term.NOTIONAL_PRINCIPAL2 }) {
+			double notional = contract.real(term, Double.NaN);
+			if (!(notional > 0 && notional < 1e15)) {
+				throw inconsistent(term.dictionaryName() + " must be positive and below 10^15");
+			}
+		}
+		for (Term term : new Term[] { Term.CURRENCY, Term.CURRENCY2 }) {
+			if (!ContractTerms.isCurrencyCode(contract.text(term))) {
+				throw inconsistent(term.dictionaryName() + " must be a three-letter ISO 4217 code, e.g. USD");
+			}
+		}
+		if (contract.currency.equals(contract.text(Term.CURRENCY2))) {
+			throw inconsistent("currency2 must differ from currency: an outright exchanges two currencies");
 		}
 	}
 

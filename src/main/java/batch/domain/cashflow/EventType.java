@@ -2,13 +2,16 @@ package batch.domain.cashflow;
 
 /**
  * ACTUS contract events, in the order events on the same time are evaluated (the data
- * dictionary's event sequence).
+ * dictionary's event sequence). A settlement (STD) ends a contract where a maturity would (an FX
+ * outright has one or the other), so it shares the maturity's place.
  */
 public enum EventType {
 
 	// DV shares IPCB's place (no contract has both): after the resets and before the purchase, as
-	// the dictionary orders it, so that a dividend on the day of a purchase is the seller's
-	IED(1), PR(2), IP(3), IPCI(3), FP(4), RR(5), RRF(5), PRF(6), SC(7), IPCB(8), DV(8), PRD(9), TD(10), MD(11), AD(12);
+	// the dictionary orders it, so that a dividend on the day of a purchase is the seller's; STD
+	// shares MD's (an FX outright has one or the other)
+	IED(1), PR(2), IP(3), IPCI(3), FP(4), RR(5), RRF(5), PRF(6), SC(7), IPCB(8), DV(8), PRD(9), TD(10), MD(11),
+	STD(11), AD(12);
 
 	private final int sequence;
 

@@ -160,6 +160,16 @@ CREATE TABLE IF NOT EXISTS contract_valuation (
 	job_execution_id BIGINT NOT NULL
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+-- The present value of the events a contract pays in a currency other than its own (the second
+-- leg of an FX outright), in that currency: v1 has no FX conversion, so legs are not summed.
+CREATE TABLE IF NOT EXISTS contract_valuation_currency (
+	contract_id VARCHAR(64) NOT NULL,
+	currency VARCHAR(8) NOT NULL,
+	pv DECIMAL(30,10) NOT NULL,
+	job_execution_id BIGINT NOT NULL,
+	PRIMARY KEY (contract_id, currency)
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 -- Which process runs each job execution, and when it last said it was alive (the database's
 -- clock): recover refuses a run whose process still beats, on this host or another.
 CREATE TABLE IF NOT EXISTS run_heartbeat (

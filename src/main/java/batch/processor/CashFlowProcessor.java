@@ -2,6 +2,8 @@ package batch.processor;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import batch.domain.cashflow.CashFlowEngine;
@@ -19,8 +21,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Projects a contract's events, up to the run's horizon if it has one, with the run's market data
- * and the events observed on the contract, and values them on its currency's curve. A contract
- * without the market data it needs is rejected (MISSING_MARKET_DATA).
+ * and the events observed on the contract, and values them on its currency's curve (the events
+ * of each other currency it pays in on that currency's). A contract without the market data it
+ * needs is rejected (MISSING_MARKET_DATA).
  */
 public class CashFlowProcessor implements ItemProcessor<StagedContract, ProjectedContract> {
 
@@ -58,12 +61,20 @@ public class CashFlowProcessor implements ItemProcessor<StagedContract, Projecte
 		CashFlowProjection events = this.engine.project(terms, this.market.observations(), this.horizon,
 				this.market.events(terms.contractId()));
 		LocalDate valuedOn = (this.valuationDate != null) ? this.valuationDate : terms.statusDate().toLocalDate();
-		double value = PresentValue.of(events, this.market.curve(terms.currency()), valuedOn);
-		if (!(Math.max(events.largestMagnitude(), Math.abs(value)) < STORABLE)) {
+		List<String> currencies = events.currencies();
+		double value = PresentValue.of(events, terms.currency(), this.market.curve(terms.currency()), valuedOn);
+		double largest = Math.max(events.largestMagnitude(), Math.abs(value));
+		Map<String, Double> others = new LinkedHashMap<>();
+		for (String currency : currencies.subList(1, currencies.size())) {
+			double leg = PresentValue.of(events, currency, this.market.curve(currency), valuedOn);
+			others.put(currency, leg);
+			largest = Math.max(largest, Math.abs(leg));
+		}
+		if (!(largest < STORABLE)) {
 			throw new ContractRejectedException(CashFlowRejectReason.INCONSISTENT_TERMS,
 					"the projected amounts reach 1e19 or are not numbers: more than the results can hold");
 		}
-		return new ProjectedContract(staged.lineNumber(), events, valuedOn, value);
+		return new ProjectedContract(staged.lineNumber(), events, valuedOn, value, others);
 	}
 
 }

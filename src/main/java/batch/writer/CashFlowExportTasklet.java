@@ -19,7 +19,7 @@ public class CashFlowExportTasklet extends ExportTasklet {
 			"payoff", "notional_principal", "nominal_interest_rate", "accrued_interest");
 
 	static final List<String> VALUATION_HEADER = List.of("contract_id", "contract_type", "currency", "valuation_date",
-			"pv", "events", "last_event_date");
+			"pv", "events", "last_event_date", "currency2", "pv2");
 
 	// The run's contracts, as the run wrote them: a contract it rejected keeps an earlier run's rows
 	// in the tables, and they are not this run's results. %2$s: Spring Batch's job execution table.
@@ -42,7 +42,10 @@ public class CashFlowExportTasklet extends ExportTasklet {
 		String executions = tables.table("JOB_EXECUTION");
 		this.cashFlows = "SELECT f.* FROM cash_flow f" + OF_RUN.formatted("f", executions)
 				+ " ORDER BY f.contract_id, f.seq";
-		this.valuations = "SELECT v.* FROM contract_valuation v" + OF_RUN.formatted("v", executions)
+		// the second currency's value, where a contract has one, as this run wrote it
+		this.valuations = "SELECT v.*, l.currency AS currency2, l.pv AS pv2 FROM contract_valuation v"
+				+ " LEFT JOIN contract_valuation_currency l ON l.contract_id = v.contract_id"
+				+ " AND l.job_execution_id = v.job_execution_id" + OF_RUN.formatted("v", executions)
 				+ " ORDER BY v.contract_id";
 	}
 
@@ -68,7 +71,9 @@ public class CashFlowExportTasklet extends ExportTasklet {
 		return new String[] { CsvExport.text(rs.getString("contract_id")), rs.getString("contract_type"),
 				CsvExport.text(rs.getString("currency")),
 				rs.getString("valuation_date"), CsvExport.decimal(rs, "pv", 10), rs.getString("events"),
-				(rs.getString("last_event_date") != null) ? rs.getString("last_event_date") : "" };
+				(rs.getString("last_event_date") != null) ? rs.getString("last_event_date") : "",
+				(rs.getString("currency2") != null) ? CsvExport.text(rs.getString("currency2")) : "",
+				(rs.getString("currency2") != null) ? CsvExport.decimal(rs, "pv2", 10) : "" };
 	}
 
 }

@@ -19,8 +19,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Upserts a chunk's projected contracts: their events, numbered from 1, the
- * removal of events a contract no longer has, and their valuations. Counts the event rows
+ * Upserts a chunk's projected contracts: their events, numbered from 1, each in the currency it
+ * pays in, the removal of events a contract no longer has, and their valuations (with the value
+ * in each other currency a contract pays in). Counts the event rows
  * it wrote in the step's context, so that the count survives a restart.
  */
 public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
@@ -37,6 +38,9 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 			List.of("contract_type", "currency", "valuation_date", "pv", "events", "last_event_date",
 					"job_execution_id"),
 			this::valuation);
+
+	private final Upsert<LegValue> legs = new Upsert<>("contract_valuation_currency",
+			List.of("contract_id", "currency"), List.of("pv", "job_execution_id"), this::leg);
 
 	// By exact key: a range delete would also lock the next contract's first row, which another
 	// partition may be writing, and two partitions doing so deadlock on MySQL.
@@ -77,6 +81,14 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 			this.jdbc.batchUpdate(STALE_EVENT_DELETE, stale);
 		}
 		this.bulk.upsert(this.valuations, contracts);
+		List<LegValue> legs = new ArrayList<>();
+		for (ProjectedContract contract : contracts) {
+			contract.otherCurrencies()
+				.forEach((currency, pv) -> legs.add(new LegValue(contract.events().contractId(), currency, pv)));
+		}
+		if (!legs.isEmpty()) {
+			this.bulk.upsert(this.legs, legs);
+		}
 		this.rowsWritten += rows.size();
 		this.metrics.projected(contracts.size());
 		this.metrics.upserted("cash_flow", rows.size());
@@ -111,7 +123,7 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 		values.add(i + 1);
 		values.add(projection.time(i).toLocalDate());
 		values.add(projection.type(i).name());
-		values.add(projection.currency());
+		values.add(projection.currency(i));
 		values.add(decimal(projection.payoff(i)));
 		values.add(decimal(projection.notionalPrincipal(i)));
 		values.add(decimal(projection.nominalInterestRate(i)));
@@ -131,6 +143,13 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 		values.add(this.jobExecutionId);
 	}
 
+	private void leg(LegValue leg, Row values) throws SQLException {
+		values.add(leg.contractId());
+		values.add(leg.currency());
+		values.add(decimal(leg.presentValue()));
+		values.add(this.jobExecutionId);
+	}
+
 	/** A calculated figure as stored and exported: 10 decimal places. */
 	static BigDecimal decimal(double value) {
 		return BigDecimal.valueOf(value).setScale(10, RoundingMode.HALF_UP);
@@ -147,6 +166,10 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 	}
 
 	private record EventRow(CashFlowProjection events, int index) {
+
+	}
+
+	private record LegValue(String contractId, String currency, double presentValue) {
 
 	}
 

@@ -2,6 +2,7 @@ package batch.domain.cashflow;
 
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The projected events of one contract, in order, each with its payoff and the contract's state
@@ -96,6 +97,11 @@ public final class CashFlowProjection {
 	/** The contract's currency: every event's, but the second currency's leg of an FX outright. */
 	public String currency() {
 		return this.terms.currency;
+	}
+
+	/** The currencies the contract's events pay in, its own first: one but for an FX outright's. */
+	public List<String> currencies() {
+		return List.of(this.currencies);
 	}
 
 	/** The currency an event pays in. */

@@ -37,6 +37,7 @@ abstract class Contract {
 			case LAM -> new Lam(terms, market);
 			case NAM -> new Nam(terms, market);
 			case ANN -> new Ann(terms, market);
+			case SWPPV -> new Swppv(terms, market);
 			// not yet: ContractTermsParser rejects them (UNKNOWN_CONTRACT_TYPE)
 			default -> throw new IllegalStateException(terms.type + " is not projected");
 		};

@@ -30,7 +30,7 @@ public final class ContractTermsParser {
 
 	/** The types the engine projects. */
 	private static final Set<ContractType> PROJECTED = EnumSet.of(ContractType.PAM, ContractType.LAM, ContractType.NAM,
-			ContractType.ANN);
+			ContractType.ANN, ContractType.SWPPV);
 
 	/** The terms each type requires, beyond its type, id, role, status date and currency. */
 	private static final Map<ContractType, Term[]> REQUIRED = new EnumMap<>(ContractType.class);
@@ -48,6 +48,11 @@ public final class ContractTermsParser {
 		for (ContractType type : EnumSet.of(ContractType.PAM, ContractType.LAM, ContractType.NAM, ContractType.ANN)) {
 			ROLES.put(type, Set.of("RPA", "RPL"));
 		}
+		// the dictionary's non-nullable terms; the first leg is the fixed one, so RFL is RF
+		REQUIRED.put(ContractType.SWPPV, new Term[] { Term.INITIAL_EXCHANGE_DATE, Term.MATURITY_DATE,
+				Term.NOTIONAL_PRINCIPAL, Term.NOMINAL_INTEREST_RATE, Term.NOMINAL_INTEREST_RATE2,
+				Term.DAY_COUNT_CONVENTION, Term.RATE_SPREAD, Term.MARKET_OBJECT_CODE_OF_RATE_RESET });
+		ROLES.put(ContractType.SWPPV, Set.of("RF", "PF", "RFL", "PFL"));
 	}
 
 	private ContractTermsParser() {
@@ -94,6 +99,9 @@ public final class ContractTermsParser {
 		if (type.lends()) {
 			checkLoan(contract);
 		}
+		else if (type == ContractType.SWPPV) {
+			checkNotional(contract);
+		}
 		return contract;
 	}
 
@@ -108,18 +116,7 @@ public final class ContractTermsParser {
 	}
 
 	private static void checkLoan(ContractTerms contract) {
-		if (contract.maturityDate != Moments.NONE && contract.maturityDate <= contract.initialExchangeDate) {
-			throw inconsistent("maturityDate must be after initialExchangeDate");
-		}
-		if (!(contract.notionalPrincipal > 0)) {
-			throw inconsistent("notionalPrincipal must be positive");
-		}
-		if (!(contract.notionalPrincipal < 1e15)) {
-			throw inconsistent("notionalPrincipal must be below 10^15");
-		}
-		if (!ContractTerms.isCurrencyCode(contract.currency)) {
-			throw inconsistent("currency must be a three-letter ISO 4217 code, e.g. USD");
-		}
+		checkNotional(contract);
 		if (contract.scalingIndexAtContractDealDate == 0 && (contract.interestScaled || contract.notionalScaled)) {
 			throw inconsistent("scalingIndexAtContractDealDate must not be zero");
 		}
@@ -132,6 +129,22 @@ public final class ContractTermsParser {
 				throw inconsistent("without maturityDate, " + contract.type
 						+ " needs cycleOfPrincipalRedemption and nextPrincipalRedemptionPayment");
 			}
+		}
+	}
+
+	// What every contract on a notional from an initial exchange to a maturity must satisfy.
+	private static void checkNotional(ContractTerms contract) {
+		if (contract.maturityDate != Moments.NONE && contract.maturityDate <= contract.initialExchangeDate) {
+			throw inconsistent("maturityDate must be after initialExchangeDate");
+		}
+		if (!(contract.notionalPrincipal > 0)) {
+			throw inconsistent("notionalPrincipal must be positive");
+		}
+		if (!(contract.notionalPrincipal < 1e15)) {
+			throw inconsistent("notionalPrincipal must be below 10^15");
+		}
+		if (!ContractTerms.isCurrencyCode(contract.currency)) {
+			throw inconsistent("currency must be a three-letter ISO 4217 code, e.g. USD");
 		}
 	}
 

@@ -6,7 +6,9 @@ package batch.domain.cashflow;
  */
 public enum EventType {
 
-	IED(1), PR(2), IP(3), IPCI(3), FP(4), RR(5), RRF(5), PRF(6), SC(7), IPCB(8), PRD(9), TD(10), MD(11), AD(12);
+	IED(1), PR(2), IP(3), IPCI(3), FP(4), RR(5), RRF(5), PRF(6), SC(7), IPCB(8), PRD(9), TD(10), MD(11), AD(12),
+	// a swap's interest payment leg by leg, where IP would be (a swap has no fee): the fixed leg first
+	IPFX(3), IPFL(4);
 
 	private final int sequence;
 

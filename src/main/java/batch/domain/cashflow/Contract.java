@@ -4,8 +4,9 @@ package batch.domain.cashflow;
  * One contract through its events: the schedule of its type and, on the contract's state, the
  * payoff and state transition functions of ACTUS section 7, over the shared conventions (day
  * counts, business days, end of month, cycles) and the market data. A subclass per contract type
- * (family) holds that type's logic and no other's; this class only runs the events in order. One
- * instance per projection: not shared.
+ * (family) holds that type's logic and no other's; this class runs the events in order and holds
+ * what the types share (monitoring, rate resets, termination). One instance per projection: not
+ * shared.
  */
 abstract class Contract {
 
@@ -50,6 +51,7 @@ abstract class Contract {
 			case COM -> new Com(terms, market);
 			case CSH -> new Csh(terms, market);
 			case FXOUT -> new Fxout(terms, market);
+			case SWPPV -> new Swppv(terms, market);
 			// not yet: ContractTermsParser rejects them (UNKNOWN_CONTRACT_TYPE)
 			default -> throw new IllegalStateException(terms.type + " is not projected");
 		};
@@ -114,6 +116,78 @@ abstract class Contract {
 	 */
 	boolean ends(ObservedEvents observed) {
 		return this.maturity != Moments.NONE || this.terms.terminationDate != Moments.NONE;
+	}
+
+	/** Whether the initial exchange is at or before the status date. */
+	final boolean running() {
+		return this.terms.initialExchangeDate <= this.terms.statusDate;
+	}
+
+	final double days() {
+		return Math.max(0, Moments.daysBetween(this.terms.initialExchangeDate, this.maturity));
+	}
+
+	/** A monitoring event (AD) at each observed monitoring time up to maturity, on its time exactly. */
+	final void addMonitoring(EventQueue queue, long[] analysisTimes) {
+		for (long time : analysisTimes) {
+			if (time <= this.maturity) {
+				queue.addExact(time, EventType.AD);
+			}
+		}
+	}
+
+	/**
+	 * The rate resets on their cycle before maturity; where the next reset rate is given, the
+	 * first after the status date sets it (RRF).
+	 * @return the reset times
+	 */
+	final long[] addRateResets(EventQueue queue) {
+		ContractTerms terms = this.terms;
+		long[] resets = (terms.rateResetAnchor == Moments.NONE) ? new long[0]
+				: Schedule.of(terms.rateResetAnchor, terms.rateResetCycle, this.maturity, terms.endOfMonth, false);
+		queue.addAll(resets, EventType.RR);
+		if (resets.length > 0 && !Double.isNaN(terms.nextResetRate)) {
+			queue.retypeFirstAfter(EventType.RR, terms.statusDate, EventType.RRF);
+		}
+		return resets;
+	}
+
+	/**
+	 * The termination, on its date (a holiday too): the events after it are removed (the oracle
+	 * README, point 5).
+	 */
+	final void addTermination(EventQueue queue) {
+		long termination = this.terms.terminationDate;
+		if (termination != Moments.NONE) {
+			queue.removeAfter(termination, EventType.TD);
+			queue.addExact(termination, EventType.TD);
+		}
+	}
+
+	// ACTUS STF_RR: the observed rate times the multiplier plus the spread, its change capped and
+	// floored per period, the result capped and floored for life (the oracle README, point 7). The
+	// fixing is the one at the reset's scheduled time (point 6).
+	final double rateAfterReset(double rate, long scheduled) {
+		ContractTerms terms = this.terms;
+		double observed = this.market.valueAt(terms.rateResetMarketObject, scheduled);
+		double change = observed * terms.rateMultiplier + terms.rateSpread - rate;
+		change = Math.min(Math.max(change, terms.periodFloor), terms.periodCap);
+		return Math.min(Math.max(rate + change, terms.lifeFloor), terms.lifeCap);
+	}
+
+	/** The last interest payment before the status date, or {@code otherwise} if there is none. */
+	final long lastInterestPaymentBeforeStatus(long otherwise) {
+		ContractTerms terms = this.terms;
+		long last = otherwise;
+		if (terms.interestPaymentAnchor != Moments.NONE) {
+			for (long time : Schedule.of(terms.interestPaymentAnchor, terms.interestPaymentCycle, this.maturity,
+					terms.endOfMonth, true)) {
+				if (time < terms.statusDate) {
+					last = time;
+				}
+			}
+		}
+		return last;
 	}
 
 	/** An event queue on the contract's business-day convention and calendar. */

@@ -31,7 +31,8 @@ public final class ContractTermsParser {
 
 	/** The types the engine projects. */
 	private static final Set<ContractType> PROJECTED = EnumSet.of(ContractType.PAM, ContractType.LAM, ContractType.NAM,
-			ContractType.ANN, ContractType.STK, ContractType.COM, ContractType.CSH, ContractType.FXOUT);
+			ContractType.ANN, ContractType.STK, ContractType.COM, ContractType.CSH, ContractType.FXOUT,
+			ContractType.SWPPV);
 
 	/** The positions: stock, commodity and cash, without maturity or interest. */
 	private static final Set<ContractType> POSITIONS = EnumSet.of(ContractType.STK, ContractType.COM,
@@ -66,6 +67,11 @@ public final class ContractTermsParser {
 		REQUIRED.put(ContractType.FXOUT, new Term[] { Term.MATURITY_DATE, Term.NOTIONAL_PRINCIPAL, Term.CURRENCY2,
 				Term.NOTIONAL_PRINCIPAL2 });
 		ROLES.put(ContractType.FXOUT, Set.of("RPA", "RPL"));
+		// the dictionary's non-nullable terms; the first leg is the fixed one, so RFL is RF
+		REQUIRED.put(ContractType.SWPPV, new Term[] { Term.INITIAL_EXCHANGE_DATE, Term.MATURITY_DATE,
+				Term.NOTIONAL_PRINCIPAL, Term.NOMINAL_INTEREST_RATE, Term.NOMINAL_INTEREST_RATE2,
+				Term.DAY_COUNT_CONVENTION, Term.RATE_SPREAD, Term.MARKET_OBJECT_CODE_OF_RATE_RESET });
+		ROLES.put(ContractType.SWPPV, Set.of("RF", "PF", "RFL", "PFL"));
 	}
 
 	private ContractTermsParser() {
@@ -120,6 +126,9 @@ public final class ContractTermsParser {
 		if (type == ContractType.FXOUT) {
 			checkFxout(contract);
 		}
+		if (type == ContractType.SWPPV) {
+			checkNotional(contract);
+		}
 		return contract;
 	}
 
@@ -134,18 +143,7 @@ public final class ContractTermsParser {
 	}
 
 	private static void checkLoan(ContractTerms contract) {
-		if (contract.maturityDate != Moments.NONE && contract.maturityDate <= contract.initialExchangeDate) {
-			throw inconsistent("maturityDate must be after initialExchangeDate");
-		}
-		if (!(contract.notionalPrincipal > 0)) {
-			throw inconsistent("notionalPrincipal must be positive");
-		}
-		if (!(contract.notionalPrincipal < 1e15)) {
-			throw inconsistent("notionalPrincipal must be below 10^15");
-		}
-		if (!ContractTerms.isCurrencyCode(contract.currency)) {
-			throw inconsistent("currency must be a three-letter ISO 4217 code, e.g. USD");
-		}
+		checkNotional(contract);
 		if (contract.scalingIndexAtContractDealDate == 0 && (contract.interestScaled || contract.notionalScaled)) {
 			throw inconsistent("scalingIndexAtContractDealDate must not be zero");
 		}
@@ -199,6 +197,22 @@ public final class ContractTermsParser {
 		}
 		if (contract.currency.equals(contract.text(Term.CURRENCY2))) {
 			throw inconsistent("currency2 must differ from currency: an outright exchanges two currencies");
+		}
+	}
+
+	// What every contract on a notional from an initial exchange to a maturity must satisfy.
+	private static void checkNotional(ContractTerms contract) {
+		if (contract.maturityDate != Moments.NONE && contract.maturityDate <= contract.initialExchangeDate) {
+			throw inconsistent("maturityDate must be after initialExchangeDate");
+		}
+		if (!(contract.notionalPrincipal > 0)) {
+			throw inconsistent("notionalPrincipal must be positive");
+		}
+		if (!(contract.notionalPrincipal < 1e15)) {
+			throw inconsistent("notionalPrincipal must be below 10^15");
+		}
+		if (!ContractTerms.isCurrencyCode(contract.currency)) {
+			throw inconsistent("currency must be a three-letter ISO 4217 code, e.g. USD");
 		}
 	}
 

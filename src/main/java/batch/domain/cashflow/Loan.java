@@ -37,11 +37,7 @@ abstract class Loan extends Contract {
 		ContractTerms terms = this.terms;
 		long[] analysisTimes = observed.timesOf(EventType.AD);
 		EventQueue queue = newQueue(expectedEvents() + analysisTimes.length);
-		for (long time : analysisTimes) {
-			if (time <= this.maturity) {
-				queue.addExact(time, EventType.AD);
-			}
-		}
+		addMonitoring(queue, analysisTimes);
 		// The initial exchange happens on its date, a holiday too (the oracle README, point 1).
 		queue.addExact(terms.initialExchangeDate, EventType.IED);
 		addMaturity(queue);
@@ -50,15 +46,12 @@ abstract class Loan extends Contract {
 		}
 		addRedemptions(queue);
 		addInterestPayments(queue);
-		addRateResets(queue);
+		addFixings(queue, addRateResets(queue));
 		if (terms.interestScaled || terms.notionalScaled) {
 			queue.addAll(Schedule.of(terms.scalingAnchor, terms.scalingCycle, this.maturity, terms.endOfMonth, false),
 					EventType.SC);
 		}
-		if (terms.terminationDate != Moments.NONE) {
-			queue.removeAfter(terms.terminationDate, EventType.TD);
-			queue.addExact(terms.terminationDate, EventType.TD);
-		}
+		addTermination(queue);
 		return queue;
 	}
 
@@ -81,10 +74,6 @@ abstract class Loan extends Contract {
 				+ 2 * perCycle(days(), this.terms.rateResetCycle);
 	}
 
-	final double days() {
-		return Math.max(0, Moments.daysBetween(this.terms.initialExchangeDate, this.maturity));
-	}
-
 	// Every type pays interest on its own cycle, S(IPANX, IPCL, MD) with the maturity: ANN and NAM
 	// add no payment at their redemptions (the oracle README, point 9). Without a cycle, the
 	// anchor (if any) and the maturity, as the data dictionary says of IPCL: MD pays no interest.
@@ -100,17 +89,6 @@ abstract class Loan extends Contract {
 		}
 	}
 
-	private void addRateResets(EventQueue queue) {
-		ContractTerms terms = this.terms;
-		long[] resets = (terms.rateResetAnchor == Moments.NONE) ? new long[0]
-				: Schedule.of(terms.rateResetAnchor, terms.rateResetCycle, this.maturity, terms.endOfMonth, false);
-		queue.addAll(resets, EventType.RR);
-		if (resets.length > 0 && !Double.isNaN(terms.nextResetRate)) {
-			queue.retypeFirstAfter(EventType.RR, terms.statusDate, EventType.RRF);
-		}
-		addFixings(queue, resets);
-	}
-
 	// The state -----------------------------------------------------------------------------
 
 	@Override
@@ -124,15 +102,12 @@ abstract class Loan extends Contract {
 		this.rate = running ? terms.nominalInterestRate : 0;
 		initializeInterestBase(running);
 		this.accrued = 0;
+		// interest accrues from the last payment before the status date; with none, from the status date
 		if (running) {
 			this.accrued = !Double.isNaN(terms.accruedInterest) ? this.role * terms.accruedInterest
-					: yearFraction(lastInterestPaymentBeforeStatus(), this.statusDate) * this.rate * base();
+					: yearFraction(lastInterestPaymentBeforeStatus(terms.statusDate), this.statusDate) * this.rate
+							* base();
 		}
-	}
-
-	/** Whether the initial exchange is at or before the status date. */
-	final boolean running() {
-		return this.terms.initialExchangeDate <= this.terms.statusDate;
 	}
 
 	void initializeInterestBase(boolean running) {
@@ -259,15 +234,9 @@ abstract class Loan extends Contract {
 		return payoff;
 	}
 
-	// ACTUS STF_RR: the observed rate times the multiplier plus the spread, its change capped and
-	// floored per period, the result capped and floored for life (the oracle README, point 7).
 	private double resetRate(long scheduled, long time) {
 		accrue(time);
-		ContractTerms terms = this.terms;
-		double observed = this.market.valueAt(terms.rateResetMarketObject, scheduled);
-		double change = observed * terms.rateMultiplier + terms.rateSpread - this.rate;
-		change = Math.min(Math.max(change, terms.periodFloor), terms.periodCap);
-		this.rate = Math.min(Math.max(this.rate + change, terms.lifeFloor), terms.lifeCap);
+		this.rate = rateAfterReset(this.rate, scheduled);
 		return 0;
 	}
 
@@ -287,21 +256,6 @@ abstract class Loan extends Contract {
 
 	/** After the notional changed: the amortizing types may follow it with their interest base. */
 	void updateInterestBase() {
-	}
-
-	// Interest accrues from the last payment before the status date; with none, from the status date.
-	private long lastInterestPaymentBeforeStatus() {
-		ContractTerms terms = this.terms;
-		long last = terms.statusDate;
-		if (terms.interestPaymentAnchor != Moments.NONE) {
-			for (long time : Schedule.of(terms.interestPaymentAnchor, terms.interestPaymentCycle, this.maturity,
-					terms.endOfMonth, true)) {
-				if (time < terms.statusDate) {
-					last = time;
-				}
-			}
-		}
-		return last;
 	}
 
 }

@@ -21,7 +21,9 @@ import org.springframework.core.io.ClassPathResource;
 public final class ActusDictionary {
 
 	/** A conformance-case term that is not in the dictionary but that the cases use. */
-	private static final List<String> ALSO_ACCEPTED = List.of("fixingDays");
+	// the names actus-core and its published cases use where the dictionary has another, or none
+	private static final List<String> ALSO_ACCEPTED = List.of("fixingDays", "marketObjectCodeOfDividends",
+			"cycleOfDividendPayment", "cycleAnchorDateOfDividendPayment");
 
 	private final Set<String> terms;
 

@@ -36,6 +36,7 @@ abstract class Contract {
 			case LAM -> new Lam(terms, market);
 			case NAM -> new Nam(terms, market);
 			case ANN -> new Ann(terms, market);
+			case LAX -> new Lax(terms, market);
 			// not yet: ContractTermsParser rejects them (UNKNOWN_CONTRACT_TYPE)
 			default -> throw new IllegalStateException(terms.type + " is not projected");
 		};

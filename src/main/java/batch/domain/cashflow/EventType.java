@@ -6,7 +6,7 @@ package batch.domain.cashflow;
  */
 public enum EventType {
 
-	IED(1), PR(2), IP(3), IPCI(3), FP(4), RR(5), RRF(5), PRF(6), SC(7), IPCB(8), PRD(9), TD(10), MD(11), AD(12);
+	IED(1), PR(2), PI(2), IP(3), IPCI(3), FP(4), RR(5), RRF(5), PRF(6), SC(7), IPCB(8), PRD(9), TD(10), MD(11), AD(12);
 
 	private final int sequence;
 

@@ -145,18 +145,7 @@ enum Term {
 
 		/** Whether a term of this kind takes a list of values. */
 		boolean isArray() {
-			return element() != this;
-		}
-
-		/** The kind of each value of an array kind; a single value's kind is itself. */
-		Kind element() {
-			return switch (this) {
-				case DATE_ARRAY -> DATE;
-				case REAL_ARRAY -> REAL;
-				case CYCLE_ARRAY -> CYCLE;
-				case ENUM_ARRAY -> ENUM;
-				default -> this;
-			};
+			return this == DATE_ARRAY || this == REAL_ARRAY || this == CYCLE_ARRAY || this == ENUM_ARRAY;
 		}
 
 	}

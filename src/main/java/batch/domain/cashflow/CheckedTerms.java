@@ -1,5 +1,6 @@
 package batch.domain.cashflow;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.Map;
 /**
  * The values of one contract's terms once checked, each in its type: dates as {@link Moments},
  * numbers as doubles, conventions as their allowed value, cycles as {@link Cycle}s, the rest as
- * text. What {@link ContractTerms} is built from, on import and when read back from the stage.
+ * text; an array term's values as an array of that type ({@code long[]}, {@code double[]},
+ * {@code Cycle[]}, {@code String[]}). What {@link ContractTerms} is built from, on import and when
+ * read back from the stage.
  */
 final class CheckedTerms {
 
@@ -45,11 +48,49 @@ final class CheckedTerms {
 		return (Cycle) this.values.get(term);
 	}
 
+	// An array term's values: copies, so that no reader changes the terms another one reads.
+
+	long[] dates(Term term) {
+		long[] value = (long[]) this.values.get(term);
+		return (value != null) ? value.clone() : new long[0];
+	}
+
+	double[] reals(Term term) {
+		double[] value = (double[]) this.values.get(term);
+		return (value != null) ? value.clone() : new double[0];
+	}
+
+	Cycle[] cycles(Term term) {
+		Cycle[] value = (Cycle[]) this.values.get(term);
+		return (value != null) ? value.clone() : new Cycle[0];
+	}
+
+	String[] allowedValues(Term term) {
+		String[] value = (String[]) this.values.get(term);
+		return (value != null) ? value.clone() : new String[0];
+	}
+
 	Map<String, Object> staged() {
 		Map<String, Object> staged = new LinkedHashMap<>();
-		this.values.forEach((term, value) -> staged.put(term.dictionaryName(),
-				(value instanceof Cycle cycle) ? List.of(cycle.months(), cycle.days(), cycle.longStub() ? 1 : 0) : value));
+		this.values.forEach((term, value) -> staged.put(term.dictionaryName(), plain(value)));
 		return staged;
+	}
+
+	// A value as JSON holds it: a cycle as [months, days, longStub], an array as a list.
+	private static Object plain(Object value) {
+		if (value instanceof Cycle cycle) {
+			return List.of(cycle.months(), cycle.days(), cycle.longStub() ? 1 : 0);
+		}
+		if (value instanceof long[] dates) {
+			return Arrays.stream(dates).boxed().toList();
+		}
+		if (value instanceof double[] reals) {
+			return Arrays.stream(reals).boxed().toList();
+		}
+		if (value instanceof Object[] array) {
+			return Arrays.stream(array).map(CheckedTerms::plain).toList();
+		}
+		return value;
 	}
 
 	// What staged() gave, as a JSON reader gives it back: whole numbers as Integer or Long.
@@ -64,6 +105,10 @@ final class CheckedTerms {
 				case DATE -> ((Number) value).longValue();
 				case REAL -> ((Number) value).doubleValue();
 				case CYCLE -> cycle((List<?>) value);
+				case DATE_ARRAY -> ((List<?>) value).stream().mapToLong((date) -> ((Number) date).longValue()).toArray();
+				case REAL_ARRAY -> ((List<?>) value).stream().mapToDouble((real) -> ((Number) real).doubleValue()).toArray();
+				case CYCLE_ARRAY -> ((List<?>) value).stream().map((cycle) -> cycle((List<?>) cycle)).toArray(Cycle[]::new);
+				case ENUM_ARRAY -> ((List<?>) value).stream().map(String.class::cast).toArray(String[]::new);
 				default -> (String) value;
 			});
 		});

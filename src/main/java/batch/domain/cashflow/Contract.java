@@ -52,6 +52,7 @@ abstract class Contract {
 			case CSH -> new Csh(terms, market);
 			case FXOUT -> new Fxout(terms, market);
 			case SWPPV -> new Swppv(terms, market);
+			case LAX -> new Lax(terms, market);
 			// not yet: ContractTermsParser rejects them (UNKNOWN_CONTRACT_TYPE)
 			default -> throw new IllegalStateException(terms.type + " is not projected");
 		};

@@ -271,6 +271,24 @@ public final class ContractTerms {
 		return this.checked.has(term);
 	}
 
+	// The checked values of an array term (LAX's), empty when it is absent.
+
+	long[] dates(Term term) {
+		return this.checked.dates(term);
+	}
+
+	double[] reals(Term term) {
+		return this.checked.reals(term);
+	}
+
+	Cycle[] cycles(Term term) {
+		return this.checked.cycles(term);
+	}
+
+	String[] allowedValues(Term term) {
+		return this.checked.allowedValues(term);
+	}
+
 	/** Three capital letters: the form of an ISO 4217 code. */
 	public static boolean isCurrencyCode(String text) {
 		return text.length() == 3 && text.chars().allMatch((c) -> c >= 'A' && c <= 'Z');

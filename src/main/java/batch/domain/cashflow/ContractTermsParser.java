@@ -8,10 +8,12 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Checks the terms of one contract, given as text by data-dictionary name, and reads them into
@@ -32,7 +34,7 @@ public final class ContractTermsParser {
 	/** The types the engine projects. */
 	private static final Set<ContractType> PROJECTED = EnumSet.of(ContractType.PAM, ContractType.LAM, ContractType.NAM,
 			ContractType.ANN, ContractType.STK, ContractType.COM, ContractType.CSH, ContractType.FXOUT,
-			ContractType.SWPPV);
+			ContractType.SWPPV, ContractType.LAX);
 
 	/** The positions: stock, commodity and cash, without maturity or interest. */
 	private static final Set<ContractType> POSITIONS = EnumSet.of(ContractType.STK, ContractType.COM,
@@ -51,7 +53,9 @@ public final class ContractTermsParser {
 		REQUIRED.put(ContractType.LAM, lending);
 		REQUIRED.put(ContractType.NAM, with(lending, Term.NEXT_PRINCIPAL_REDEMPTION_PAYMENT));
 		REQUIRED.put(ContractType.ANN, lending);
-		for (ContractType type : EnumSet.of(ContractType.PAM, ContractType.LAM, ContractType.NAM, ContractType.ANN)) {
+		REQUIRED.put(ContractType.LAX, with(lending, Term.ARRAY_CYCLE_ANCHOR_DATE_OF_PRINCIPAL_REDEMPTION));
+		for (ContractType type : EnumSet.of(ContractType.PAM, ContractType.LAM, ContractType.NAM, ContractType.ANN,
+				ContractType.LAX)) {
 			ROLES.put(type, Set.of("RPA", "RPL"));
 		}
 		// a position may be held from before the status date, without a purchase (stk09); of the
@@ -108,6 +112,9 @@ public final class ContractTermsParser {
 		if ("NTL".equals(values.allowed(Term.INTEREST_CALCULATION_BASE))) {
 			values.requireWith(Term.INTEREST_CALCULATION_BASE, Term.INTEREST_CALCULATION_BASE_AMOUNT);
 		}
+		if (type == ContractType.LAX) {
+			requireArrays(values);
+		}
 		values.checkFormats();
 		if (type == null) {
 			throw new ContractRejectedException(CashFlowRejectReason.UNKNOWN_CONTRACT_TYPE,
@@ -129,7 +136,78 @@ public final class ContractTermsParser {
 		if (type == ContractType.SWPPV) {
 			checkNotional(contract);
 		}
+		if (type == ContractType.LAX) {
+			checkLoan(contract);
+			checkLax(contract);
+		}
 		return contract;
+	}
+
+	// LAX's arrays come in groups, each led by its anchors: a segment's cycle, payment and
+	// direction, or its rate and whether that rate is fixed, go with its anchor.
+	private static void requireArrays(Values values) {
+		values.requireWith(Term.ARRAY_CYCLE_ANCHOR_DATE_OF_PRINCIPAL_REDEMPTION,
+				Term.ARRAY_NEXT_PRINCIPAL_REDEMPTION_PAYMENT);
+		values.requireWith(Term.ARRAY_CYCLE_ANCHOR_DATE_OF_PRINCIPAL_REDEMPTION, Term.ARRAY_INCREASE_DECREASE);
+		values.requireWith(Term.ARRAY_CYCLE_OF_INTEREST_PAYMENT, Term.ARRAY_CYCLE_ANCHOR_DATE_OF_INTEREST_PAYMENT);
+		for (Term term : new Term[] { Term.ARRAY_CYCLE_OF_RATE_RESET, Term.ARRAY_RATE, Term.ARRAY_FIXED_VARIABLE }) {
+			values.requireWith(term, Term.ARRAY_CYCLE_ANCHOR_DATE_OF_RATE_RESET);
+		}
+		values.requireWith(Term.ARRAY_CYCLE_ANCHOR_DATE_OF_RATE_RESET, Term.ARRAY_RATE);
+		values.requireWith(Term.ARRAY_CYCLE_ANCHOR_DATE_OF_RATE_RESET, Term.ARRAY_FIXED_VARIABLE);
+		// a variable rate is a spread over the observed one
+		if (values.allowedValues(Term.ARRAY_FIXED_VARIABLE).stream().anyMatch((value) -> value.startsWith("V"))) {
+			values.requireWith(Term.ARRAY_FIXED_VARIABLE, Term.MARKET_OBJECT_CODE_OF_RATE_RESET);
+		}
+	}
+
+	private static void checkLax(ContractTerms contract) {
+		long[] redemptions = contract.dates(Term.ARRAY_CYCLE_ANCHOR_DATE_OF_PRINCIPAL_REDEMPTION);
+		checkSegments(contract, Term.ARRAY_CYCLE_ANCHOR_DATE_OF_PRINCIPAL_REDEMPTION,
+				Term.ARRAY_CYCLE_OF_PRINCIPAL_REDEMPTION);
+		checkLength(contract.reals(Term.ARRAY_NEXT_PRINCIPAL_REDEMPTION_PAYMENT).length, redemptions.length,
+				Term.ARRAY_NEXT_PRINCIPAL_REDEMPTION_PAYMENT, Term.ARRAY_CYCLE_ANCHOR_DATE_OF_PRINCIPAL_REDEMPTION);
+		checkLength(contract.allowedValues(Term.ARRAY_INCREASE_DECREASE).length, redemptions.length,
+				Term.ARRAY_INCREASE_DECREASE, Term.ARRAY_CYCLE_ANCHOR_DATE_OF_PRINCIPAL_REDEMPTION);
+		for (double payment : contract.reals(Term.ARRAY_NEXT_PRINCIPAL_REDEMPTION_PAYMENT)) {
+			if (payment < 0) {
+				throw inconsistent("arrayNextPrincipalRedemptionPayment must not be negative: arrayIncreaseDecrease "
+						+ "gives the direction");
+			}
+		}
+		checkSegments(contract, Term.ARRAY_CYCLE_ANCHOR_DATE_OF_INTEREST_PAYMENT, Term.ARRAY_CYCLE_OF_INTEREST_PAYMENT);
+		long[] resets = contract.dates(Term.ARRAY_CYCLE_ANCHOR_DATE_OF_RATE_RESET);
+		checkSegments(contract, Term.ARRAY_CYCLE_ANCHOR_DATE_OF_RATE_RESET, Term.ARRAY_CYCLE_OF_RATE_RESET);
+		checkLength(contract.reals(Term.ARRAY_RATE).length, resets.length, Term.ARRAY_RATE,
+				Term.ARRAY_CYCLE_ANCHOR_DATE_OF_RATE_RESET);
+		checkLength(contract.allowedValues(Term.ARRAY_FIXED_VARIABLE).length, resets.length,
+				Term.ARRAY_FIXED_VARIABLE, Term.ARRAY_CYCLE_ANCHOR_DATE_OF_RATE_RESET);
+		if (contract.maturityDate == Moments.NONE) {
+			// throws when the redemptions never repay the notional
+			Lax.derivedMaturity(contract);
+		}
+	}
+
+	// Anchors in ascending order, each starting a segment; one cycle for every segment (ACTUS 7.3:
+	// the first applies to all) or one per anchor.
+	private static void checkSegments(ContractTerms contract, Term anchors, Term cycles) {
+		long[] times = contract.dates(anchors);
+		for (int i = 1; i < times.length; i++) {
+			if (times[i] <= times[i - 1]) {
+				throw inconsistent(anchors.dictionaryName() + " must be in ascending order");
+			}
+		}
+		int count = contract.cycles(cycles).length;
+		if (count > 1 && count != times.length) {
+			throw inconsistent(cycles.dictionaryName() + " must have one cycle, or as many as "
+					+ anchors.dictionaryName());
+		}
+	}
+
+	private static void checkLength(int length, int anchors, Term term, Term anchorTerm) {
+		if (length != anchors) {
+			throw inconsistent(term.dictionaryName() + " must have as many values as " + anchorTerm.dictionaryName());
+		}
 	}
 
 	// the type of a known name that the engine projects, or null
@@ -273,7 +351,7 @@ public final class ContractTermsParser {
 		}
 
 		boolean present(Term term) {
-			return this.byTerm.containsKey(term);
+			return this.byTerm.containsKey(term) || this.lists.containsKey(term);
 		}
 
 		void require(Term... terms) {
@@ -295,35 +373,43 @@ public final class ContractTermsParser {
 		void checkFormats() {
 			for (Map.Entry<Term, String> entry : this.byTerm.entrySet()) {
 				if (entry.getKey().kind() == Term.Kind.DATE) {
-					this.typed.put(entry.getKey(), parseDate(entry.getKey(), entry.getValue()));
+					this.typed.put(entry.getKey(), parseDate(entry.getKey().dictionaryName(), entry.getValue()));
 				}
 			}
+			this.lists.forEach((term, list) -> {
+				if (term.kind() == Term.Kind.DATE_ARRAY) {
+					this.typed.put(term, IntStream.range(0, list.size())
+						.mapToLong((i) -> parseDate(element(term, i), list.get(i)))
+						.toArray());
+				}
+			});
 			for (Map.Entry<Term, String> entry : this.byTerm.entrySet()) {
 				if (entry.getKey().kind() == Term.Kind.REAL) {
-					this.typed.put(entry.getKey(), parseReal(entry.getKey(), entry.getValue()));
+					this.typed.put(entry.getKey(), parseReal(entry.getKey().dictionaryName(), entry.getValue()));
 				}
 			}
+			this.lists.forEach((term, list) -> {
+				if (term.kind() == Term.Kind.REAL_ARRAY) {
+					this.typed.put(term, IntStream.range(0, list.size())
+						.mapToDouble((i) -> parseReal(element(term, i), list.get(i)))
+						.toArray());
+				}
+			});
+		}
+
+		// an array term's value by its position, for messages
+		private static String element(Term term, int index) {
+			return term.dictionaryName() + "[" + index + "]";
 		}
 
 		void checkConventions() {
 			for (Map.Entry<Term, String> entry : this.byTerm.entrySet()) {
 				Term term = entry.getKey();
 				if (term.kind() == Term.Kind.ENUM) {
-					String allowed = term.allowedValue(entry.getValue());
-					if (allowed == null) {
-						throw new ContractRejectedException(CashFlowRejectReason.UNKNOWN_CONVENTION,
-								term.dictionaryName() + " is not a known convention");
-					}
-					this.typed.put(term, allowed);
+					this.typed.put(term, allowedValue(term, term.dictionaryName(), entry.getValue()));
 				}
 				if (term.kind() == Term.Kind.CYCLE) {
-					try {
-						this.typed.put(term, Cycle.parse(entry.getValue()));
-					}
-					catch (IllegalArgumentException ex) {
-						throw new ContractRejectedException(CashFlowRejectReason.UNKNOWN_CONVENTION,
-								term.dictionaryName() + " is not a cycle: " + ex.getMessage());
-					}
+					this.typed.put(term, parseCycle(term.dictionaryName(), entry.getValue()));
 				}
 				// not calculated in v1 (the conformance cases give fixingDays P0D and P2D), but
 				// checked: a value that is not a period is not taken as one
@@ -331,6 +417,37 @@ public final class ContractTermsParser {
 					throw new ContractRejectedException(CashFlowRejectReason.UNKNOWN_CONVENTION,
 							term.dictionaryName() + " is not a period, e.g. P2D");
 				}
+			}
+			this.lists.forEach((term, list) -> {
+				if (term.kind() == Term.Kind.ENUM_ARRAY) {
+					this.typed.put(term, IntStream.range(0, list.size())
+						.mapToObj((i) -> allowedValue(term, element(term, i), list.get(i)))
+						.toArray(String[]::new));
+				}
+				if (term.kind() == Term.Kind.CYCLE_ARRAY) {
+					this.typed.put(term, IntStream.range(0, list.size())
+						.mapToObj((i) -> parseCycle(element(term, i), list.get(i)))
+						.toArray(Cycle[]::new));
+				}
+			});
+		}
+
+		private static String allowedValue(Term term, String name, String value) {
+			String allowed = term.allowedValue(value);
+			if (allowed == null) {
+				throw new ContractRejectedException(CashFlowRejectReason.UNKNOWN_CONVENTION,
+						name + " is not a known convention");
+			}
+			return allowed;
+		}
+
+		private static Cycle parseCycle(String name, String value) {
+			try {
+				return Cycle.parse(value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ContractRejectedException(CashFlowRejectReason.UNKNOWN_CONVENTION,
+						name + " is not a cycle: " + ex.getMessage());
 			}
 		}
 
@@ -351,6 +468,11 @@ public final class ContractTermsParser {
 						this.unknown.keySet().iterator().next() + " is not an ACTUS term of " + type);
 			}
 			for (Term term : this.byTerm.keySet()) {
+				if (!term.appliesTo(type)) {
+					throw unsupported(term, "does not apply to " + type);
+				}
+			}
+			for (Term term : this.lists.keySet()) {
 				if (!term.appliesTo(type)) {
 					throw unsupported(term, "does not apply to " + type);
 				}
@@ -401,24 +523,33 @@ public final class ContractTermsParser {
 			return (value != null) ? term.allowedValue(value) : null;
 		}
 
+		// the same for an array term's values, leaving out those that are none
+		List<String> allowedValues(Term term) {
+			return this.lists.getOrDefault(term, List.of())
+				.stream()
+				.map(term::allowedValue)
+				.filter(Objects::nonNull)
+				.toList();
+		}
+
 		// Every value checked and typed: the rest (text and periods) as given.
 		CheckedTerms checked() {
 			this.byTerm.forEach(this.typed::putIfAbsent);
 			return new CheckedTerms(this.typed);
 		}
 
-		private static long parseDate(Term term, String value) {
+		private static long parseDate(String name, String value) {
 			try {
 				return (value.length() > 10) ? Moments.of(LocalDateTime.parse(value))
 						: Moments.of(LocalDate.parse(value));
 			}
 			catch (DateTimeParseException ex) {
 				throw new ContractRejectedException(CashFlowRejectReason.MALFORMED_DATE,
-						term.dictionaryName() + " must be yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss");
+						name + " must be yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss");
 			}
 		}
 
-		private static double parseReal(Term term, String value) {
+		private static double parseReal(String name, String value) {
 			double number;
 			try {
 				number = Double.parseDouble(value);
@@ -428,7 +559,7 @@ public final class ContractTermsParser {
 			}
 			if (Double.isNaN(number) || Double.isInfinite(number) || !NUMBER.matcher(value).matches()) {
 				throw new ContractRejectedException(CashFlowRejectReason.MALFORMED_NUMBER,
-						term.dictionaryName() + " must be a number");
+						name + " must be a number");
 			}
 			return number;
 		}

@@ -169,9 +169,14 @@ abstract class Contract {
 	// floored per period, the result capped and floored for life (the oracle README, point 7). The
 	// fixing is the one at the reset's scheduled time (point 6).
 	final double rateAfterReset(double rate, long scheduled) {
+		return rateAfterReset(rate, scheduled, this.terms.rateSpread);
+	}
+
+	/** The reset with another spread than the contract's: a LAX segment's. */
+	final double rateAfterReset(double rate, long scheduled, double spread) {
 		ContractTerms terms = this.terms;
 		double observed = this.market.valueAt(terms.rateResetMarketObject, scheduled);
-		double change = observed * terms.rateMultiplier + terms.rateSpread - rate;
+		double change = observed * terms.rateMultiplier + spread - rate;
 		change = Math.min(Math.max(change, terms.periodFloor), terms.periodCap);
 		return Math.min(Math.max(rate + change, terms.lifeFloor), terms.lifeCap);
 	}

@@ -221,12 +221,7 @@ final class Lax extends Amortizer {
 	// result bounded as in every reset (the oracle README, point 7).
 	private double resetRate(long scheduled, long time) {
 		accrue(time);
-		ContractTerms terms = this.terms;
-		double observed = this.market.valueAt(terms.rateResetMarketObject, scheduled);
-		double spread = this.rates[this.resets.segmentOf(scheduled)];
-		double change = observed * terms.rateMultiplier + spread - this.rate;
-		change = Math.min(Math.max(change, terms.periodFloor), terms.periodCap);
-		this.rate = Math.min(Math.max(this.rate + change, terms.lifeFloor), terms.lifeCap);
+		this.rate = rateAfterReset(this.rate, scheduled, this.rates[this.resets.segmentOf(scheduled)]);
 		return 0;
 	}
 

@@ -17,10 +17,13 @@ import batch.domain.cashflow.CashFlowRejectReason;
 import batch.domain.cashflow.ContractRejectedException;
 import batch.domain.cashflow.ContractTerms;
 import batch.domain.cashflow.ContractType;
+import batch.domain.cashflow.Horizon;
+import batch.domain.cashflow.ObservedEvents;
 import batch.domain.cashflow.ObservedMarketData;
 import batch.reader.Csv;
 import com.opencsv.CSVReader;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -30,6 +33,10 @@ import static org.assertj.core.api.Assertions.fail;
  * market data, and each invalid one is rejected for the reason it was made to have.
  */
 class ContractGeneratorTests {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final Horizon HORIZON = Horizon.until(LocalDate.of(2046, 12, 31).atStartOfDay());
 
 	@Test
 	void everyRowProjectsOrIsRejectedAsIntended() throws Exception {
@@ -57,13 +64,24 @@ class ContractGeneratorTests {
 				if (row.values().length != ContractGenerator.HEADER.size()) {
 					throw new ContractRejectedException(CashFlowRejectReason.MALFORMED_ROW, "width");
 				}
-				Map<String, String> terms = new HashMap<>();
+				Map<String, Object> terms = new HashMap<>();
 				for (int i = 0; i < row.values().length; i++) {
-					terms.put(ContractGenerator.HEADER.get(i), row.values()[i]);
+					String name = ContractGenerator.HEADER.get(i);
+					String value = row.values()[i];
+					// as the import takes an array term's cell
+					terms.put(name, (ContractTerms.isArrayTerm(name) && value.startsWith("["))
+							? JSON.readValue(value, List.class) : value);
 				}
 				ContractTerms contract = ContractTerms.parse(terms);
 				if (!ids.add(contract.contractId().toLowerCase(Locale.ROOT))) {
 					throw new ContractRejectedException(CashFlowRejectReason.DUPLICATE_CONTRACT_ID, "duplicate");
+				}
+				if (row.breaks() == CashFlowRejectReason.MISSING_HORIZON) {
+					// a contract without an end projects up to a horizon
+					CashFlowProjection untilThen = engine.project(contract, marketData, HORIZON, ObservedEvents.NONE);
+					assertThat(untilThen.size()).as("%s before the horizon", contract.contractId())
+						.isEqualTo(untilThen.size());
+					types.merge(contract.type(), 1, Integer::sum);
 				}
 				CashFlowProjection projection = engine.project(contract, marketData);
 				events += projection.size();

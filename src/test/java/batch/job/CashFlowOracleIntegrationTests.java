@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import batch.reader.Csv;
@@ -44,6 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CashFlowOracleIntegrationTests {
 
 	private static final String DATABASE = TestDatabase.newDatabaseUrl("cash_flow_oracle");
+
+	private static final List<String> OTHER_TYPES = List.of("lax", "clm", "ump", "swppv", "fxout", "stk", "com",
+			"csh");
 
 	private static final List<String> FIELDS = List.of("payoff", "notionalPrincipal", "nominalInterestRate",
 			"accruedInterest");
@@ -139,6 +144,59 @@ class CashFlowOracleIntegrationTests {
 			.filter((events) -> new BigDecimal(events.get(events.size() - 1)[6]).signum() == 0)
 			.count();
 		assertThat(repaid).isGreaterThanOrEqualTo(19);
+	}
+
+	/**
+	 * The published cases of the types beside the lending ones, through the job as an operator
+	 * would run them: array terms as JSON cells, observed events in an events file, and each case's
+	 * end as the run's horizon (one run per end date); every exported event is the case's.
+	 */
+	@Test
+	void everyPublishedCaseOfTheOtherTypesIsTheReferencesThroughTheJob() throws Exception {
+		this.jobs.setJob(this.cashFlowJob);
+		Map<String, JsonNode> cases = ConformanceCaseFiles.read(OTHER_TYPES.stream()
+			.map((type) -> "/actus/actus-tests-" + type + ".json")
+			.toList());
+		Map<String, Map<String, JsonNode>> byHorizon = new TreeMap<>();
+		cases.forEach((id, testCase) -> byHorizon
+			.computeIfAbsent(testCase.path("to").asString().substring(0, 10), (date) -> new LinkedHashMap<>())
+			.put(id, testCase));
+		List<String> differences = new ArrayList<>();
+		int compared = 0;
+		for (Map.Entry<String, Map<String, JsonNode>> run : byHorizon.entrySet()) {
+			Path in = directory.resolve("other-types").resolve(run.getKey());
+			ConformanceCaseFiles given = ConformanceCaseFiles.writeAsGiven(in, run.getValue());
+			JobExecution execution = this.jobs.startJob(new JobParametersBuilder()
+				.addString(CashFlowJobParameters.INPUT, given.contracts().toString())
+				.addString(CashFlowJobParameters.OBSERVATIONS, given.observations().toString())
+				.addString(CashFlowJobParameters.CURVES, given.curves().toString())
+				.addString(CashFlowJobParameters.EVENTS, given.events().toString())
+				.addString(CashFlowJobParameters.HORIZON, run.getKey())
+				.addString(CashFlowJobParameters.RUN_ID, UUID.randomUUID().toString())
+				.addString(CashFlowJobParameters.EXPORT_DIR, in.resolve("export").toString(), false)
+				.toJobParameters());
+			assertThat(execution.getStatus()).as(run.getKey()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(Files.readAllLines(in.resolve("export/rejects.csv"))).as(run.getKey()).hasSize(1);
+			Map<String, List<String[]>> exported = exportedEvents(in.resolve("export/cash-flows.csv"));
+			for (Map.Entry<String, JsonNode> entry : run.getValue().entrySet()) {
+				JsonNode expected = entry.getValue().path("results");
+				List<String[]> events = exported.getOrDefault(entry.getKey(), List.of());
+				if (events.size() != expected.size()) {
+					differences.add(entry.getKey() + ": " + events.size() + " events, expected " + expected.size());
+					continue;
+				}
+				for (int i = 0; i < expected.size(); i++) {
+					String difference = difference(expected.get(i), events.get(i));
+					if (difference != null) {
+						differences.add(entry.getKey() + " event " + i + ": " + difference);
+						break;
+					}
+				}
+				compared++;
+			}
+		}
+		assertThat(differences).isEmpty();
+		assertThat(compared).isEqualTo(cases.size()).isGreaterThan(60);
 	}
 
 	// The last date a case's list may hold: its end if given, else its maturity date, else its

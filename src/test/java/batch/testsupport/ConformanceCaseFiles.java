@@ -25,7 +25,8 @@ import tools.jackson.databind.ObjectMapper;
  * each case's series under a code of its own (cases reuse codes such as USD.LIBOR3M with other
  * values), and one flat curve per currency.
  */
-public record ConformanceCaseFiles(Path contracts, Path observations, Path curves, Map<String, JsonNode> cases) {
+public record ConformanceCaseFiles(Path contracts, Path observations, Path curves, Path events,
+		Map<String, JsonNode> cases) {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -89,7 +90,80 @@ public record ConformanceCaseFiles(Path contracts, Path observations, Path curve
 				flat.writeNext(new String[] { currency, "1Y", "0.03" }, false);
 			}
 		}
-		return new ConformanceCaseFiles(contracts, observations, curves, cases);
+		return new ConformanceCaseFiles(contracts, observations, curves, null, cases);
+	}
+
+	/**
+	 * Cases as they are, for one run: their series under their own codes (the cases of one run must
+	 * not give one series two ways), array terms as JSON arrays, and their observed events as an
+	 * events file.
+	 */
+	public static ConformanceCaseFiles writeAsGiven(Path directory, Map<String, JsonNode> cases) throws IOException {
+		Files.createDirectories(directory);
+		Set<String> names = new TreeSet<>();
+		cases.values().forEach((testCase) -> testCase.path("terms").propertyNames().forEach(names::add));
+		names.remove("contractID");
+		names.remove("contractType");
+		List<String> header = new ArrayList<>(List.of("contractID", "contractType"));
+		header.addAll(names);
+		Set<String> currencies = new TreeSet<>();
+		Map<String, JsonNode> series = new LinkedHashMap<>();
+		Path contracts = directory.resolve("contracts.csv");
+		Path observations = directory.resolve("observations.csv");
+		Path curves = directory.resolve("curves.csv");
+		Path events = directory.resolve("events.csv");
+		try (ICSVWriter rows = writer(contracts); ICSVWriter observed = writer(events)) {
+			rows.writeNext(header.toArray(String[]::new), false);
+			observed.writeNext(new String[] { "contract_id", "time", "type", "value" }, false);
+			for (Map.Entry<String, JsonNode> entry : cases.entrySet()) {
+				JsonNode terms = entry.getValue().path("terms");
+				String[] row = new String[header.size()];
+				for (int c = 0; c < row.length; c++) {
+					JsonNode value = terms.path(header.get(c));
+					row[c] = value.isMissingNode() ? "" : value.isArray() ? arrayCell(value) : value.asString().strip();
+				}
+				row[0] = entry.getKey();
+				rows.writeNext(row, false);
+				for (String currency : List.of("currency", "currency2")) {
+					if (terms.has(currency)) {
+						currencies.add(terms.path(currency).asString().strip());
+					}
+				}
+				entry.getValue().path("dataObserved").properties().forEach((data) -> {
+					JsonNode earlier = series.putIfAbsent(data.getKey(), data.getValue().path("data"));
+					if (earlier != null && !earlier.equals(data.getValue().path("data"))) {
+						throw new IllegalArgumentException(data.getKey() + " is given two ways in one run's cases");
+					}
+				});
+				for (JsonNode event : entry.getValue().path("eventsObserved")) {
+					observed.writeNext(new String[] { entry.getKey(), event.path("time").asString().strip(),
+							event.path("type").asString().strip(), event.path("value").asString("0") }, false);
+				}
+			}
+		}
+		try (ICSVWriter points = writer(observations)) {
+			points.writeNext(new String[] { "market_object_code", "date", "value" }, false);
+			series.forEach((code, data) -> {
+				for (JsonNode point : data) {
+					points.writeNext(new String[] { code, point.path("timestamp").asString().strip(),
+							point.path("value").asString().strip() }, false);
+				}
+			});
+		}
+		try (ICSVWriter flat = writer(curves)) {
+			flat.writeNext(new String[] { "currency", "tenor", "zero_rate" }, false);
+			for (String currency : currencies) {
+				flat.writeNext(new String[] { currency, "1Y", "0.03" }, false);
+			}
+		}
+		return new ConformanceCaseFiles(contracts, observations, curves, events, cases);
+	}
+
+	// an array term as the contracts file gives it: a JSON array of strings
+	private static String arrayCell(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach((element) -> values.add(element.isString() ? element.asString() : element.toString()));
+		return JSON.writeValueAsString(values);
 	}
 
 	/** The market object code a case's series is filed under. */

@@ -36,6 +36,8 @@ abstract class Contract {
 			case LAM -> new Lam(terms, market);
 			case NAM -> new Nam(terms, market);
 			case ANN -> new Ann(terms, market);
+			case CLM -> new Clm(terms, market);
+			case UMP -> new Ump(terms, market);
 			// not yet: ContractTermsParser rejects them (UNKNOWN_CONTRACT_TYPE)
 			default -> throw new IllegalStateException(terms.type + " is not projected");
 		};
@@ -50,6 +52,22 @@ abstract class Contract {
 	 */
 	abstract EventQueue schedule(ObservedEvents observed);
 
+	/**
+	 * The contract's events for a projection that ends at {@code end} ({@link Moments#NONE} for
+	 * none): the schedule, which a type without a maturity (CLM, UMP) bounds by that end.
+	 */
+	EventQueue schedule(ObservedEvents observed, long end) {
+		return schedule(observed);
+	}
+
+	/**
+	 * The last time an event may happen in a projection that ends at {@code end}: that end, unless
+	 * the type's observed events fix a later one (a called CLM's settlement).
+	 */
+	long lastTime(long end) {
+		return end;
+	}
+
 	/** The state at the status date, before the first event. */
 	abstract void initialize();
 
@@ -57,8 +75,9 @@ abstract class Contract {
 	abstract double evaluate(EventType type, long scheduled, long time);
 
 	CashFlowProjection project(Horizon horizon, ObservedEvents observed) {
-		long to = horizon.end(this.maturity);
-		EventQueue queue = schedule(observed);
+		long end = horizon.end(this.maturity);
+		EventQueue queue = schedule(observed, end);
+		long to = lastTime(end);
 		int count = queue.sort();
 		CashFlowProjection projection = new CashFlowProjection(this.terms, count);
 		initialize();

@@ -30,7 +30,7 @@ public final class ContractTermsParser {
 
 	/** The types the engine projects. */
 	private static final Set<ContractType> PROJECTED = EnumSet.of(ContractType.PAM, ContractType.LAM, ContractType.NAM,
-			ContractType.ANN);
+			ContractType.ANN, ContractType.CLM, ContractType.UMP);
 
 	/** The terms each type requires, beyond its type, id, role, status date and currency. */
 	private static final Map<ContractType, Term[]> REQUIRED = new EnumMap<>(ContractType.class);
@@ -48,6 +48,12 @@ public final class ContractTermsParser {
 		for (ContractType type : EnumSet.of(ContractType.PAM, ContractType.LAM, ContractType.NAM, ContractType.ANN)) {
 			ROLES.put(type, Set.of("RPA", "RPL"));
 		}
+		// a call is settled at the end of its notice; a deposit without a rate earns none (ump01)
+		REQUIRED.put(ContractType.CLM, with(lending, Term.X_DAY_NOTICE));
+		REQUIRED.put(ContractType.UMP, new Term[] { Term.INITIAL_EXCHANGE_DATE, Term.NOTIONAL_PRINCIPAL,
+				Term.DAY_COUNT_CONVENTION });
+		ROLES.put(ContractType.CLM, Set.of("RPA", "RPL"));
+		ROLES.put(ContractType.UMP, Set.of("RPA", "RPL"));
 	}
 
 	private ContractTermsParser() {
@@ -92,6 +98,10 @@ public final class ContractTermsParser {
 		values.checkSupported(type);
 		ContractTerms contract = new ContractTerms(values.checked());
 		if (type.lends()) {
+			checkLoan(contract);
+		}
+		if (type == ContractType.CLM || type == ContractType.UMP) {
+			// loans without a fixed maturity: what holds of a loan's terms holds of theirs
 			checkLoan(contract);
 		}
 		return contract;

@@ -37,8 +37,9 @@ abstract class Loan extends Contract {
 		ContractTerms terms = this.terms;
 		long[] analysisTimes = observed.timesOf(EventType.AD);
 		EventQueue queue = newQueue(expectedEvents() + analysisTimes.length);
+		long monitoringEnd = monitoringEnd();
 		for (long time : analysisTimes) {
-			if (time <= this.maturity) {
+			if (time <= monitoringEnd) {
 				queue.addExact(time, EventType.AD);
 			}
 		}
@@ -52,7 +53,7 @@ abstract class Loan extends Contract {
 		addInterestPayments(queue);
 		addRateResets(queue);
 		if (terms.interestScaled || terms.notionalScaled) {
-			queue.addAll(Schedule.of(terms.scalingAnchor, terms.scalingCycle, this.maturity, terms.endOfMonth, false),
+			queue.addAll(Schedule.of(terms.scalingAnchor, terms.scalingCycle, scheduleEnd(), terms.endOfMonth, false),
 					EventType.SC);
 		}
 		if (terms.terminationDate != Moments.NONE) {
@@ -60,6 +61,16 @@ abstract class Loan extends Contract {
 			queue.addExact(terms.terminationDate, EventType.TD);
 		}
 		return queue;
+	}
+
+	/** The end of the cycles (interest, resets, scaling): the maturity. */
+	long scheduleEnd() {
+		return this.maturity;
+	}
+
+	/** The last time a monitoring event is kept: the maturity. */
+	long monitoringEnd() {
+		return this.maturity;
 	}
 
 	/** The maturity event: on its date, not shifted, for PAM and ANN (the oracle README, point 2). */
@@ -82,15 +93,15 @@ abstract class Loan extends Contract {
 	}
 
 	final double days() {
-		return Math.max(0, Moments.daysBetween(this.terms.initialExchangeDate, this.maturity));
+		return Math.max(0, Moments.daysBetween(this.terms.initialExchangeDate, scheduleEnd()));
 	}
 
 	// Every type pays interest on its own cycle, S(IPANX, IPCL, MD) with the maturity: ANN and NAM
 	// add no payment at their redemptions (the oracle README, point 9). Without a cycle, the
 	// anchor (if any) and the maturity, as the data dictionary says of IPCL: MD pays no interest.
-	private void addInterestPayments(EventQueue queue) {
+	void addInterestPayments(EventQueue queue) {
 		ContractTerms terms = this.terms;
-		queue.addAll(Schedule.of(terms.interestPaymentAnchor, terms.interestPaymentCycle, this.maturity,
+		queue.addAll(Schedule.of(terms.interestPaymentAnchor, terms.interestPaymentCycle, scheduleEnd(),
 				terms.endOfMonth, true), EventType.IP);
 		if (terms.capitalizationEndDate != Moments.NONE) {
 			long end = queue.shifted(terms.capitalizationEndDate);
@@ -103,7 +114,7 @@ abstract class Loan extends Contract {
 	private void addRateResets(EventQueue queue) {
 		ContractTerms terms = this.terms;
 		long[] resets = (terms.rateResetAnchor == Moments.NONE) ? new long[0]
-				: Schedule.of(terms.rateResetAnchor, terms.rateResetCycle, this.maturity, terms.endOfMonth, false);
+				: Schedule.of(terms.rateResetAnchor, terms.rateResetCycle, scheduleEnd(), terms.endOfMonth, false);
 		queue.addAll(resets, EventType.RR);
 		if (resets.length > 0 && !Double.isNaN(terms.nextResetRate)) {
 			queue.retypeFirstAfter(EventType.RR, terms.statusDate, EventType.RRF);
@@ -121,13 +132,18 @@ abstract class Loan extends Contract {
 		this.interestScaling = terms.interestScalingMultiplier;
 		boolean running = running();
 		this.notional = running ? this.role * terms.notionalPrincipal : 0;
-		this.rate = running ? terms.nominalInterestRate : 0;
+		this.rate = running ? initialRate() : 0;
 		initializeInterestBase(running);
 		this.accrued = 0;
 		if (running) {
 			this.accrued = !Double.isNaN(terms.accruedInterest) ? this.role * terms.accruedInterest
 					: yearFraction(lastInterestPaymentBeforeStatus(), this.statusDate) * this.rate * base();
 		}
+	}
+
+	/** The rate from the initial exchange on: the nominal interest rate. */
+	double initialRate() {
+		return this.terms.nominalInterestRate;
 	}
 
 	/** Whether the initial exchange is at or before the status date. */
@@ -163,7 +179,7 @@ abstract class Loan extends Contract {
 	double exchange(long scheduled, long time) {
 		ContractTerms terms = this.terms;
 		this.notional = this.role * terms.notionalPrincipal;
-		this.rate = terms.nominalInterestRate;
+		this.rate = initialRate();
 		initializeInterestBase(true);
 		// interest from an anchor before the exchange, as dated (not shifted), calculated between
 		// the calculation times of both

@@ -4,7 +4,8 @@ package batch.domain.cashflow;
  * What the lending types have in common (ACTUS 7.1, the principal at maturity, and what LAM, NAM
  * and ANN take from it): the initial exchange, interest payments and capitalization, rate resets,
  * scaling, purchase, termination and maturity. The amortizing types add their redemptions
- * ({@link Amortizer}).
+ * ({@link Amortizer}); call money and savings accounts ({@link Clm}, {@link Ump}), which have no
+ * fixed maturity, end their schedules elsewhere.
  */
 abstract class Loan extends Contract {
 

@@ -25,7 +25,7 @@ final class Com extends Contract {
 	// ACTUS 7.10 takes its schedule from the stock's: the purchase and the termination on their
 	// dates, holidays too, nothing after the termination.
 	@Override
-	EventQueue schedule(ObservedEvents observed) {
+	EventQueue schedule(ObservedEvents observed, long end) {
 		ContractTerms terms = this.terms;
 		long[] analysisTimes = observed.timesOf(EventType.AD);
 		EventQueue queue = newQueue(analysisTimes.length + 2);

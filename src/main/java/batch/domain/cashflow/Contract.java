@@ -24,12 +24,6 @@ abstract class Contract {
 
 	double accrued;
 
-	/**
-	 * The last time an event may happen in this projection (the horizon's end, or the maturity
-	 * when the projection stops there), or {@link Moments#NONE}: set before the schedule is built,
-	 * so that a type without an end schedules its cycles up to it.
-	 */
-	long horizonEnd = Moments.NONE;
 	// The currency of the event just evaluated, an index into currencies(): the contract's own
 	// unless the event pays in another (the second leg of an FX outright).
 	int eventCurrency;
@@ -53,8 +47,8 @@ abstract class Contract {
 			case FXOUT -> new Fxout(terms, market);
 			case SWPPV -> new Swppv(terms, market);
 			case LAX -> new Lax(terms, market);
-			// not yet: ContractTermsParser rejects them (UNKNOWN_CONTRACT_TYPE)
-			default -> throw new IllegalStateException(terms.type + " is not projected");
+			case CLM -> new Clm(terms, market);
+			case UMP -> new Ump(terms, market);
 		};
 	}
 
@@ -62,10 +56,20 @@ abstract class Contract {
 	abstract long maturity();
 
 	/**
-	 * The contract's events, with the observed events its type takes: every type a monitoring
-	 * event (AD) at each observed monitoring time up to maturity.
+	 * The contract's events for a projection that ends at {@code end} ({@link Moments#NONE} for
+	 * none), with the observed events its type takes: every type a monitoring event (AD) at each
+	 * observed monitoring time up to maturity. A type without a maturity bounds its cycles by the
+	 * end.
 	 */
-	abstract EventQueue schedule(ObservedEvents observed);
+	abstract EventQueue schedule(ObservedEvents observed, long end);
+
+	/**
+	 * The last time an event may happen in a projection that ends at {@code end}: that end, unless
+	 * the type's observed events fix a later one (a called CLM's settlement).
+	 */
+	long lastTime(long end) {
+		return end;
+	}
 
 	/** The state at the status date, before the first event. */
 	abstract void initialize();
@@ -79,13 +83,13 @@ abstract class Contract {
 	}
 
 	CashFlowProjection project(Horizon horizon, ObservedEvents observed) {
-		long to = horizon.end(this.maturity);
-		if (to == Moments.NONE && !ends(observed)) {
+		long end = horizon.end(this.maturity);
+		if (end == Moments.NONE && !ends(observed)) {
 			throw new ContractRejectedException(CashFlowRejectReason.MISSING_HORIZON, this.terms.type
 					+ " without maturityDate or terminationDate has no end: give a horizon (--horizon)");
 		}
-		this.horizonEnd = to;
-		EventQueue queue = schedule(observed);
+		EventQueue queue = schedule(observed, end);
+		long to = lastTime(end);
 		int count = queue.sort();
 		CashFlowProjection projection = new CashFlowProjection(this.terms, currencies(), count);
 		initialize();
@@ -125,27 +129,38 @@ abstract class Contract {
 	}
 
 	final double days() {
-		return Math.max(0, Moments.daysBetween(this.terms.initialExchangeDate, this.maturity));
+		return Math.max(0, Moments.daysBetween(this.terms.initialExchangeDate, scheduleEnd()));
 	}
 
-	/** A monitoring event (AD) at each observed monitoring time up to maturity, on its time exactly. */
+	/** The end of the cycles (interest, resets, scaling): the maturity. */
+	long scheduleEnd() {
+		return this.maturity;
+	}
+
+	/** The last time a monitoring event is kept: the maturity. */
+	long monitoringEnd() {
+		return this.maturity;
+	}
+
+	/** A monitoring event (AD) at each observed monitoring time up to its end, on its time exactly. */
 	final void addMonitoring(EventQueue queue, long[] analysisTimes) {
+		long end = monitoringEnd();
 		for (long time : analysisTimes) {
-			if (time <= this.maturity) {
+			if (time <= end) {
 				queue.addExact(time, EventType.AD);
 			}
 		}
 	}
 
 	/**
-	 * The rate resets on their cycle before maturity; where the next reset rate is given, the
+	 * The rate resets on their cycle before the end of the cycles; where the next reset rate is given, the
 	 * first after the status date sets it (RRF).
 	 * @return the reset times
 	 */
 	final long[] addRateResets(EventQueue queue) {
 		ContractTerms terms = this.terms;
 		long[] resets = (terms.rateResetAnchor == Moments.NONE) ? new long[0]
-				: Schedule.of(terms.rateResetAnchor, terms.rateResetCycle, this.maturity, terms.endOfMonth, false);
+				: Schedule.of(terms.rateResetAnchor, terms.rateResetCycle, scheduleEnd(), terms.endOfMonth, false);
 		queue.addAll(resets, EventType.RR);
 		if (resets.length > 0 && !Double.isNaN(terms.nextResetRate)) {
 			queue.retypeFirstAfter(EventType.RR, terms.statusDate, EventType.RRF);

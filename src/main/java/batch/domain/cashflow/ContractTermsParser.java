@@ -31,10 +31,8 @@ public final class ContractTermsParser {
 	// number in a contracts file
 	private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9.eE+-]+");
 
-	/** The types the engine projects. */
-	private static final Set<ContractType> PROJECTED = EnumSet.of(ContractType.PAM, ContractType.LAM, ContractType.NAM,
-			ContractType.ANN, ContractType.STK, ContractType.COM, ContractType.CSH, ContractType.FXOUT,
-			ContractType.SWPPV, ContractType.LAX);
+	/** The types the engine projects: every type without child contracts. */
+	private static final Set<ContractType> PROJECTED = EnumSet.allOf(ContractType.class);
 
 	/** The positions: stock, commodity and cash, without maturity or interest. */
 	private static final Set<ContractType> POSITIONS = EnumSet.of(ContractType.STK, ContractType.COM,
@@ -76,6 +74,12 @@ public final class ContractTermsParser {
 				Term.NOTIONAL_PRINCIPAL, Term.NOMINAL_INTEREST_RATE, Term.NOMINAL_INTEREST_RATE2,
 				Term.DAY_COUNT_CONVENTION, Term.RATE_SPREAD, Term.MARKET_OBJECT_CODE_OF_RATE_RESET });
 		ROLES.put(ContractType.SWPPV, Set.of("RF", "PF", "RFL", "PFL"));
+		// a call is settled at the end of its notice; a deposit without a rate earns none (ump01)
+		REQUIRED.put(ContractType.CLM, with(lending, Term.X_DAY_NOTICE));
+		REQUIRED.put(ContractType.UMP, new Term[] { Term.INITIAL_EXCHANGE_DATE, Term.NOTIONAL_PRINCIPAL,
+				Term.DAY_COUNT_CONVENTION });
+		ROLES.put(ContractType.CLM, Set.of("RPA", "RPL"));
+		ROLES.put(ContractType.UMP, Set.of("RPA", "RPL"));
 	}
 
 	private ContractTermsParser() {
@@ -124,21 +128,17 @@ public final class ContractTermsParser {
 		values.checkRole(type);
 		values.checkSupported(type);
 		ContractTerms contract = new ContractTerms(values.checked());
-		if (type.lends()) {
-			checkLoan(contract);
-		}
-		if (POSITIONS.contains(type)) {
-			checkPosition(contract);
-		}
-		if (type == ContractType.FXOUT) {
-			checkFxout(contract);
-		}
-		if (type == ContractType.SWPPV) {
-			checkNotional(contract);
-		}
-		if (type == ContractType.LAX) {
-			checkLoan(contract);
-			checkLax(contract);
+		// what each type's terms must satisfy together; CLM and UMP are loans without a fixed
+		// maturity, and what holds of a loan's terms holds of theirs
+		switch (type) {
+			case PAM, LAM, NAM, ANN, CLM, UMP -> checkLoan(contract);
+			case LAX -> {
+				checkLoan(contract);
+				checkLax(contract);
+			}
+			case STK, COM, CSH -> checkPosition(contract);
+			case FXOUT -> checkFxout(contract);
+			case SWPPV -> checkNotional(contract);
 		}
 		return contract;
 	}

@@ -30,10 +30,6 @@ public enum ContractType {
 	/** Cash: a position in a currency. */
 	CSH;
 
-	/** PAM, LAM, NAM and ANN: the lending types with their own terms' rules. */
-	boolean lends() {
-		return this == PAM || this == LAM || this == NAM || this == ANN;
-	}
 
 	boolean amortizes() {
 		return this == LAM || this == NAM || this == ANN;

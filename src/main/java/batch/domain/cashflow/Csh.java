@@ -17,7 +17,7 @@ final class Csh extends Contract {
 	}
 
 	@Override
-	EventQueue schedule(ObservedEvents observed) {
+	EventQueue schedule(ObservedEvents observed, long end) {
 		long[] analysisTimes = observed.timesOf(EventType.AD);
 		EventQueue queue = newQueue(analysisTimes.length);
 		for (long time : analysisTimes) {

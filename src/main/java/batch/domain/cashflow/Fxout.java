@@ -65,7 +65,7 @@ final class Fxout extends Contract {
 	}
 
 	@Override
-	EventQueue schedule(ObservedEvents observed) {
+	EventQueue schedule(ObservedEvents observed, long end) {
 		ContractTerms terms = this.terms;
 		long[] analysisTimes = observed.timesOf(EventType.AD);
 		EventQueue queue = newQueue(4 + analysisTimes.length);

@@ -4,7 +4,8 @@ package batch.domain.cashflow;
  * What the lending types have in common (ACTUS 7.1, the principal at maturity, and what LAM, NAM
  * and ANN take from it): the initial exchange, interest payments and capitalization, rate resets,
  * scaling, purchase, termination and maturity. The amortizing types add their redemptions
- * ({@link Amortizer}).
+ * ({@link Amortizer}); call money and savings accounts ({@link Clm}, {@link Ump}), which have no
+ * fixed maturity, end their schedules elsewhere.
  */
 abstract class Loan extends Contract {
 
@@ -33,7 +34,7 @@ abstract class Loan extends Contract {
 	// The schedule --------------------------------------------------------------------------
 
 	@Override
-	final EventQueue schedule(ObservedEvents observed) {
+	EventQueue schedule(ObservedEvents observed, long end) {
 		ContractTerms terms = this.terms;
 		long[] analysisTimes = observed.timesOf(EventType.AD);
 		EventQueue queue = newQueue(expectedEvents() + analysisTimes.length);
@@ -48,7 +49,7 @@ abstract class Loan extends Contract {
 		addInterestPayments(queue);
 		addFixings(queue, addRateResets(queue));
 		if (terms.interestScaled || terms.notionalScaled) {
-			queue.addAll(Schedule.of(terms.scalingAnchor, terms.scalingCycle, this.maturity, terms.endOfMonth, false),
+			queue.addAll(Schedule.of(terms.scalingAnchor, terms.scalingCycle, scheduleEnd(), terms.endOfMonth, false),
 					EventType.SC);
 		}
 		addTermination(queue);
@@ -77,9 +78,9 @@ abstract class Loan extends Contract {
 	// Every type pays interest on its own cycle, S(IPANX, IPCL, MD) with the maturity: ANN and NAM
 	// add no payment at their redemptions (the oracle README, point 9). Without a cycle, the
 	// anchor (if any) and the maturity, as the data dictionary says of IPCL: MD pays no interest.
-	private void addInterestPayments(EventQueue queue) {
+	void addInterestPayments(EventQueue queue) {
 		ContractTerms terms = this.terms;
-		queue.addAll(Schedule.of(terms.interestPaymentAnchor, terms.interestPaymentCycle, this.maturity,
+		queue.addAll(Schedule.of(terms.interestPaymentAnchor, terms.interestPaymentCycle, scheduleEnd(),
 				terms.endOfMonth, true), EventType.IP);
 		if (terms.capitalizationEndDate != Moments.NONE) {
 			long end = queue.shifted(terms.capitalizationEndDate);
@@ -99,7 +100,7 @@ abstract class Loan extends Contract {
 		this.interestScaling = terms.interestScalingMultiplier;
 		boolean running = running();
 		this.notional = running ? this.role * terms.notionalPrincipal : 0;
-		this.rate = running ? terms.nominalInterestRate : 0;
+		this.rate = running ? initialRate() : 0;
 		initializeInterestBase(running);
 		this.accrued = 0;
 		// interest accrues from the last payment before the status date; with none, from the status date
@@ -108,6 +109,11 @@ abstract class Loan extends Contract {
 					: yearFraction(lastInterestPaymentBeforeStatus(terms.statusDate), this.statusDate) * this.rate
 							* base();
 		}
+	}
+
+	/** The rate from the initial exchange on: the nominal interest rate. */
+	double initialRate() {
+		return this.terms.nominalInterestRate;
 	}
 
 	void initializeInterestBase(boolean running) {
@@ -138,7 +144,7 @@ abstract class Loan extends Contract {
 	double exchange(long scheduled, long time) {
 		ContractTerms terms = this.terms;
 		this.notional = this.role * terms.notionalPrincipal;
-		this.rate = terms.nominalInterestRate;
+		this.rate = initialRate();
 		initializeInterestBase(true);
 		// interest from an anchor before the exchange, as dated (not shifted), calculated between
 		// the calculation times of both

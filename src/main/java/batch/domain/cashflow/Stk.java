@@ -34,12 +34,12 @@ final class Stk extends Contract {
 	// ACTUS 7.9: the purchase and the termination on their dates, holidays too, as PAM's; the
 	// dividends shifted by the convention; nothing after the termination.
 	@Override
-	EventQueue schedule(ObservedEvents observed) {
+	EventQueue schedule(ObservedEvents observed, long horizon) {
 		ContractTerms terms = this.terms;
 		long[] analysisTimes = observed.timesOf(EventType.AD);
 		// the data dictionary ends the cycle at a "maximum projection period" it leaves to the
 		// modeller: the termination, or else the horizon (a stock with neither is not projected)
-		long end = (terms.terminationDate != Moments.NONE) ? terms.terminationDate : this.horizonEnd;
+		long end = (terms.terminationDate != Moments.NONE) ? terms.terminationDate : horizon;
 		int dividends = (this.dividendAnchor != Moments.NONE)
 				? perCycle(Math.max(0, Moments.daysBetween(this.dividendAnchor, end)), this.dividendCycle) : 0;
 		EventQueue queue = newQueue(analysisTimes.length + 2 + dividends);

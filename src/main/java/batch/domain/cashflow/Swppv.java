@@ -37,7 +37,7 @@ final class Swppv extends Contract {
 	// The schedule --------------------------------------------------------------------------
 
 	@Override
-	EventQueue schedule(ObservedEvents observed) {
+	EventQueue schedule(ObservedEvents observed, long end) {
 		ContractTerms terms = this.terms;
 		long[] analysisTimes = observed.timesOf(EventType.AD);
 		EventQueue queue = newQueue(expectedEvents() + analysisTimes.length);

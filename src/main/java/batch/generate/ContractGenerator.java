@@ -263,7 +263,11 @@ public final class ContractGenerator {
 					this.validIds.get(this.random.nextInt(this.validIds.size())));
 			case MISSING_HORIZON -> contract = cash();
 			case MISSING_MARKET_DATA -> {
-				contract.put("cycleAnchorDateOfRateReset", contract.get("cycleAnchorDateOfInterestPayment"));
+				// a reset after the status date and before maturity, which must read the index
+				LocalDate status = LocalDate.parse(contract.get("statusDate"));
+				LocalDate exchange = LocalDate.parse(contract.get("initialExchangeDate"));
+				contract.put("cycleAnchorDateOfRateReset",
+						(status.isAfter(exchange) ? status : exchange).plusDays(30).toString());
 				contract.put("cycleOfRateReset", "P1YL1");
 				contract.put("marketObjectCodeOfRateReset", "NOT.OBSERVED");
 				contract.put("rateSpread", "0.01");

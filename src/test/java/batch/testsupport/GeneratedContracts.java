@@ -6,18 +6,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import batch.domain.cashflow.CashFlowRejectReason;
+import batch.domain.cashflow.ContractTerms;
+import batch.domain.cashflow.ContractType;
 import batch.domain.cashflow.ObservedMarketData;
 import batch.domain.cashflow.YieldCurve;
 import batch.generate.ContractGenerator;
 import batch.reader.Csv;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A generated contracts file with its market data files, and what its invalid rows are.
@@ -25,11 +30,26 @@ import com.opencsv.exceptions.CsvException;
 public record GeneratedContracts(Path contracts, Path observations, Path curves,
 		Map<Long, CashFlowRejectReason> expectedRejects) {
 
+	private static final Set<ContractType> LENDING = EnumSet.of(ContractType.PAM, ContractType.ANN, ContractType.LAM,
+			ContractType.NAM);
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** A book of the lending types: PAM, ANN, LAM and NAM. */
 	public static GeneratedContracts write(Path directory, String name, long count, long seed, double invalidFraction)
 			throws IOException {
+		return write(directory, name, count, seed, invalidFraction, LENDING);
+	}
+
+	/**
+	 * A book of these types; a contract without an end is among the expected rejects
+	 * (MISSING_HORIZON), as a run without a horizon rejects it.
+	 */
+	public static GeneratedContracts write(Path directory, String name, long count, long seed, double invalidFraction,
+			Set<ContractType> types) throws IOException {
 		Files.createDirectories(directory);
 		Map<Long, CashFlowRejectReason> rejects = new TreeMap<>();
-		ContractGenerator generator = new ContractGenerator(seed, invalidFraction, name.toUpperCase() + "-");
+		ContractGenerator generator = new ContractGenerator(seed, invalidFraction, name.toUpperCase() + "-", types);
 		Path contracts = directory.resolve(name + ".csv");
 		Path observations = directory.resolve(name + "-observations.csv");
 		Path curves = directory.resolve(name + "-curves.csv");
@@ -58,6 +78,14 @@ public record GeneratedContracts(Path contracts, Path observations, Path curves,
 			rows.put(i + 1L, terms);
 		}
 		return rows;
+	}
+
+	/** A row's terms as the import hands them to the parser: an array term's JSON cell as a list. */
+	public static Map<String, Object> terms(Map<String, String> row) {
+		Map<String, Object> terms = new HashMap<>();
+		row.forEach((name, value) -> terms.put(name, (ContractTerms.isArrayTerm(name) && value.startsWith("["))
+				? JSON.readValue(value, List.class) : value));
+		return terms;
 	}
 
 	public ObservedMarketData marketData() throws IOException {

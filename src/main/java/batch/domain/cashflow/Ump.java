@@ -25,7 +25,9 @@ final class Ump extends Loan {
 		long termination = this.terms.terminationDate;
 		// without a horizon, it has a termination (Contract.ends); up to the termination, a capitalization on its day included, as with any end after it:
 		// the termination comes after it and removes what follows
-		this.end = (end != Moments.NONE) ? end : Moments.plusDays(termination, 1);
+		// a horizon ends the cycles at the start of its day, as a case's "to" at midnight does
+		// (ump04): a capitalization on the horizon's day is the next period's, whatever its time
+		this.end = (end != Moments.NONE) ? Moments.atDay(Moments.epochDay(end), 0) : Moments.plusDays(termination, 1);
 		return super.schedule(observed, end);
 	}
 

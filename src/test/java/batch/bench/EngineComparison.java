@@ -34,7 +34,7 @@ public final class EngineComparison {
 				args[0], ROUNDS, seconds);
 		System.out.printf(Locale.ROOT, "%-14s %14s %14s %12s %18s%n", "contracts", "baseline /s", "this /s",
 				"this/base", "range of ratios");
-		for (String type : new String[] { "PAM", "ANN", "LAM", "NAM", "ANN floating" }) {
+		for (String type : BenchmarkContracts.LENDING) {
 			Build baseline = new Build(args[0], args[1], type);
 			Build current = new Build(args[2], args[3], type);
 			baseline.measure(seconds);
@@ -77,7 +77,7 @@ public final class EngineComparison {
 		Build(String classes, String testClasses, String type) throws Exception {
 			ClassLoader loader = new URLClassLoader(new URL[] { Path.of(classes).toUri().toURL(),
 					Path.of(testClasses).toUri().toURL() }, EngineComparison.class.getClassLoader().getParent());
-			Method contractsOf = loader.loadClass("batch.bench.EngineBenchmark").getDeclaredMethod("contracts",
+			Method contractsOf = loader.loadClass("batch.bench.BenchmarkContracts").getDeclaredMethod("lending",
 					String.class);
 			contractsOf.setAccessible(true);
 			this.contracts = (Object[]) contractsOf.invoke(null, type);

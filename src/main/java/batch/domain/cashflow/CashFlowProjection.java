@@ -33,6 +33,7 @@ public final class CashFlowProjection {
 
 	private double[] accrued;
 
+	// null while every event pays in the contract's own currency: most contracts never need it
 	private byte[] currencyIndexes;
 
 	CashFlowProjection(ContractTerms terms, String[] currencies, int capacity) {
@@ -44,7 +45,6 @@ public final class CashFlowProjection {
 		this.notionals = new double[capacity];
 		this.rates = new double[capacity];
 		this.accrued = new double[capacity];
-		this.currencyIndexes = new byte[capacity];
 	}
 
 	/** An event, paid in the currency of that index among the contract's currencies. */
@@ -58,7 +58,9 @@ public final class CashFlowProjection {
 			this.notionals = Arrays.copyOf(this.notionals, capacity);
 			this.rates = Arrays.copyOf(this.rates, capacity);
 			this.accrued = Arrays.copyOf(this.accrued, capacity);
-			this.currencyIndexes = Arrays.copyOf(this.currencyIndexes, capacity);
+			if (this.currencyIndexes != null) {
+				this.currencyIndexes = Arrays.copyOf(this.currencyIndexes, capacity);
+			}
 		}
 		this.moments[this.size] = moment;
 		this.types[this.size] = (byte) type.ordinal();
@@ -66,7 +68,12 @@ public final class CashFlowProjection {
 		this.notionals[this.size] = notional;
 		this.rates[this.size] = rate;
 		this.accrued[this.size] = accruedInterest;
-		this.currencyIndexes[this.size] = (byte) currency;
+		if (currency != 0 || this.currencyIndexes != null) {
+			if (this.currencyIndexes == null) {
+				this.currencyIndexes = new byte[this.moments.length];
+			}
+			this.currencyIndexes[this.size] = (byte) currency;
+		}
 		this.size++;
 	}
 
@@ -82,7 +89,9 @@ public final class CashFlowProjection {
 		System.arraycopy(this.notionals, from, this.notionals, 0, remaining);
 		System.arraycopy(this.rates, from, this.rates, 0, remaining);
 		System.arraycopy(this.accrued, from, this.accrued, 0, remaining);
-		System.arraycopy(this.currencyIndexes, from, this.currencyIndexes, 0, remaining);
+		if (this.currencyIndexes != null) {
+			System.arraycopy(this.currencyIndexes, from, this.currencyIndexes, 0, remaining);
+		}
 		this.size = remaining;
 	}
 
@@ -107,7 +116,7 @@ public final class CashFlowProjection {
 	/** The currency an event pays in. */
 	public String currency(int event) {
 		check(event);
-		return this.currencies[this.currencyIndexes[event]];
+		return this.currencies[(this.currencyIndexes != null) ? this.currencyIndexes[event] : 0];
 	}
 
 	public int size() {

@@ -127,6 +127,32 @@ class CashFlowHostileInputIntegrationTests {
 		assertThat(TestDatabase.rowCount(FILES_DATABASE, "BATCH_JOB_INSTANCE")).isEqualTo(instances);
 	}
 
+	@Test
+	void aBadEventsFileOrHorizonStopsTheRunBeforeAnythingIsWritten() throws Exception {
+		Path contracts = resource(CORPUS + "files/bom.csv");
+		Path observations = resource(CORPUS + "observations.csv");
+		Path curves = resource(CORPUS + "curves.csv");
+		Path wrongHeader = Files.writeString(this.directory.resolve("events-header.csv"),
+				"contract,when,what\nC1,2027-01-01,AD\n");
+		long instances = TestDatabase.rowCount(FILES_DATABASE, "BATCH_JOB_INSTANCE");
+
+		Run header = cashflow(FILES_DATABASE, contracts, observations, curves, "--events", wrongHeader.toString());
+		Run absent = cashflow(FILES_DATABASE, contracts, observations, curves, "--events",
+				this.directory.resolve("no-events.csv").toString());
+		Run horizon = cashflow(FILES_DATABASE, contracts, observations, curves, "--horizon", "2026-13-01");
+
+		for (Run run : List.of(header, absent, horizon)) {
+			assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.USAGE);
+			assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+			assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+		}
+		assertThat(header.err()).contains("events-header.csv", "wrong header", "contract_id,time,type,value");
+		assertThat(absent.err().strip())
+			.isEqualTo("events " + this.directory.resolve("no-events.csv") + " does not exist or is not a file");
+		assertThat(horizon.err()).contains("2026-13-01", "yyyy-MM-dd");
+		assertThat(TestDatabase.rowCount(FILES_DATABASE, "BATCH_JOB_INSTANCE")).isEqualTo(instances);
+	}
+
 	// A second value for the same observation or curve point, however it is written, is rejected:
 	// the first stands, and the counts agree with the tables.
 	@Test

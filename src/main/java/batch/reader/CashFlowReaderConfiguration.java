@@ -20,6 +20,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The cash-flow job's readers: the contracts, observations, curves and events files, and the staged
  * contracts of a run by partition range.
+ * <p>
+ * Each is closed by its step, never as a bean ({@code destroyMethod = ""}): a step-scoped bean's
+ * inferred destroy method runs when its step context closes, and a stop from another thread of the
+ * same process (the REST API) registers and closes that context too, which closed the reader under
+ * the running step.
  */
 @Configuration(proxyBeanMethods = false)
 class CashFlowReaderConfiguration {
@@ -29,31 +34,31 @@ class CashFlowReaderConfiguration {
 		return ActusDictionary.load();
 	}
 
-	@Bean
+	@Bean(destroyMethod = "")
 	@StepScope
 	CsvItemReader contractCsvReader(ActusDictionary dictionary, @Value("#{jobParameters['input']}") String input) {
 		return new CsvItemReader(new CsvFile(Path.of(input), dictionary.contractsHeader()));
 	}
 
-	@Bean
+	@Bean(destroyMethod = "")
 	@StepScope
 	CsvItemReader observationCsvReader(@Value("#{jobParameters['observations']}") String observations) {
 		return new CsvItemReader(new CsvFile(Path.of(observations), MarketDataRow.OBSERVATIONS_HEADER));
 	}
 
-	@Bean
+	@Bean(destroyMethod = "")
 	@StepScope
 	CsvItemReader curveCsvReader(@Value("#{jobParameters['curves']}") String curves) {
 		return new CsvItemReader(new CsvFile(Path.of(curves), MarketDataRow.CURVES_HEADER));
 	}
 
-	@Bean
+	@Bean(destroyMethod = "")
 	@StepScope
 	CsvItemReader eventCsvReader(@Value("#{jobParameters['events']}") String events) {
 		return new CsvItemReader(new CsvFile(Path.of(events), MarketDataRow.EVENTS_HEADER));
 	}
 
-	@Bean
+	@Bean(destroyMethod = "")
 	@StepScope
 	JdbcPagingItemReader<StagedContract> stagedContractReader(DataSource dataSource, StepProperties properties,
 			@Value("#{stepExecutionContext['" + StepKeys.MIN_KEY + "']}") long minKey,

@@ -22,12 +22,14 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The illustration job's readers: the policies file, and the policy table by partition range.
+ * <p>
+ * Each is closed by its step, never as a bean: see {@code CashFlowReaderConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StepProperties.class)
 class IllustrationReaderConfiguration {
 
-	@Bean
+	@Bean(destroyMethod = "")
 	@StepScope
 	CsvItemReader policyCsvReader(@Value("#{jobParameters['input']}") String input) {
 		return new CsvItemReader(new CsvFile(Path.of(input), PolicyFields.HEADER));
@@ -35,7 +37,7 @@ class IllustrationReaderConfiguration {
 
 	// Key-range paging on the primary key: each page is an index range scan, and the last key
 	// read is saved with every commit, so a restarted partition resumes after its last chunk.
-	@Bean
+	@Bean(destroyMethod = "")
 	@StepScope
 	JdbcPagingItemReader<Policy> policyTableReader(DataSource dataSource, StepProperties properties,
 			@Value("#{stepExecutionContext['" + StepKeys.MIN_KEY + "']}") long minKey,

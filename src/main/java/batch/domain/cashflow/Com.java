@@ -35,18 +35,8 @@ final class Com extends Contract {
 		if (terms.purchaseDate != Moments.NONE) {
 			queue.addExact(terms.purchaseDate, EventType.PRD);
 		}
-		if (terms.terminationDate != Moments.NONE) {
-			queue.removeAfter(terms.terminationDate, EventType.TD);
-			queue.addExact(terms.terminationDate, EventType.TD);
-		}
+		addTermination(queue);
 		return queue;
-	}
-
-	@Override
-	void initialize() {
-		this.notional = 0;
-		this.rate = 0;
-		this.accrued = 0;
 	}
 
 	// The prices are per unit: the quantity times the price changes hands, as actus-core pays it

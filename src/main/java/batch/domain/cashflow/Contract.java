@@ -71,8 +71,15 @@ abstract class Contract {
 		return end;
 	}
 
-	/** The state at the status date, before the first event. */
-	abstract void initialize();
+	/**
+	 * The state at the status date, before the first event: by default none (no notional, rate or
+	 * accrual), as for the positions and the FX outright.
+	 */
+	void initialize() {
+		this.notional = 0;
+		this.rate = 0;
+		this.accrued = 0;
+	}
 
 	/** The payoff of an event, and the state after it. */
 	abstract double evaluate(EventType type, long scheduled, long time);

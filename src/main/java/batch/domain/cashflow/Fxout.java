@@ -84,18 +84,13 @@ final class Fxout extends Contract {
 			queue.add(terms.maturityDate, EventType.MD);
 			queue.add(terms.maturityDate, EventType.MD);
 		}
-		if (terms.terminationDate != Moments.NONE) {
-			queue.removeAfter(terms.terminationDate, EventType.TD);
-			queue.addExact(terms.terminationDate, EventType.TD);
-		}
+		addTermination(queue);
 		return queue;
 	}
 
 	@Override
 	void initialize() {
-		this.notional = 0;
-		this.rate = 0;
-		this.accrued = 0;
+		super.initialize();
 		this.firstLegDelivered = false;
 	}
 

@@ -50,10 +50,7 @@ final class Stk extends Contract {
 			queue.addExact(terms.purchaseDate, EventType.PRD);
 		}
 		addDividends(queue, end);
-		if (terms.terminationDate != Moments.NONE) {
-			queue.removeAfter(terms.terminationDate, EventType.TD);
-			queue.addExact(terms.terminationDate, EventType.TD);
-		}
+		addTermination(queue);
 		return queue;
 	}
 
@@ -83,13 +80,6 @@ final class Stk extends Contract {
 			}
 			time = this.dividendCycle.plus(this.dividendAnchor, n, toEndOfMonth);
 		}
-	}
-
-	@Override
-	void initialize() {
-		this.notional = 0;
-		this.rate = 0;
-		this.accrued = 0;
 	}
 
 	@Override

@@ -15,7 +15,7 @@ final class Ann extends Amortizer {
 	private double[] redemptionPeriods;
 
 	Ann(ContractTerms terms, MarketData market) {
-		super(terms, market);
+		super(terms, market, true);
 		this.annuityEnd = (terms.amortizationDate != Moments.NONE) ? terms.amortizationDate : this.maturity;
 	}
 
@@ -83,11 +83,6 @@ final class Ann extends Amortizer {
 		return 0;
 	}
 
-	@Override
-	double principalDue() {
-		return this.nextPayment - this.accrued;
-	}
-
 	// ACTUS 3.8: the level payment that repays notional and interest over the redemptions left
 	// after {@code time} (or at it too), the interest to the first of them included.
 	private double annuity(long time, boolean fromSameTime) {
@@ -122,5 +117,4 @@ final class Ann extends Amortizer {
 		}
 		return amount * product / (1 + sum);
 	}
-
 }

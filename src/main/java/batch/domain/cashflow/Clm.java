@@ -127,6 +127,7 @@ final class Clm extends Loan {
 		double given = this.terms.accruedInterest;
 		this.accrued = (running() && !Double.isNaN(given)) ? this.role * given : 0;
 		this.called = this.call != Moments.NONE && this.call <= this.terms.statusDate;
+		accrueOnNothingIfCalled();
 	}
 
 	@Override
@@ -145,6 +146,7 @@ final class Clm extends Loan {
 	private double call(long time) {
 		accrue(time);
 		this.called = true;
+		accrueOnNothingIfCalled();
 		if (this.settlement > this.call) {
 			this.interestDue = this.accrued;
 			this.accrued = 0;
@@ -152,9 +154,10 @@ final class Clm extends Loan {
 		return 0;
 	}
 
-	@Override
-	double base() {
-		return this.called ? 0 : this.notional;
+	// A called contract accrues no interest: on a base of nothing, not its notional.
+	private void accrueOnNothingIfCalled() {
+		this.ownBase = this.called;
+		this.interestBase = 0;
 	}
 
 }

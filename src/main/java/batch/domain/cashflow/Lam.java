@@ -6,7 +6,7 @@ package batch.domain.cashflow;
 final class Lam extends Amortizer {
 
 	Lam(ContractTerms terms, MarketData market) {
-		super(terms, market);
+		super(terms, market, false);
 	}
 
 	// Without a maturity: as many cycles as the redemption takes (the oracle README, point 10).
@@ -28,11 +28,6 @@ final class Lam extends Amortizer {
 				? this.terms.nextPrincipalRedemptionPayment : linearPayment();
 	}
 
-	@Override
-	double principalDue() {
-		return this.role * this.nextPayment;
-	}
-
 	// Without a given payment: the notional in equal parts over the redemptions left and maturity.
 	private double linearPayment() {
 		ContractTerms terms = this.terms;
@@ -45,5 +40,4 @@ final class Lam extends Amortizer {
 		}
 		return terms.notionalPrincipal / payments;
 	}
-
 }

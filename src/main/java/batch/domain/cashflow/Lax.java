@@ -27,7 +27,7 @@ final class Lax extends Amortizer {
 	private final long presetReset;
 
 	Lax(ContractTerms terms, MarketData market) {
-		super(terms, market);
+		super(terms, market, false);
 		this.redemptions = redemptions(terms);
 		this.payments = terms.reals(Term.ARRAY_NEXT_PRINCIPAL_REDEMPTION_PAYMENT);
 		this.increases = increases(terms);
@@ -201,11 +201,6 @@ final class Lax extends Amortizer {
 		return redeem(time);
 	}
 
-	@Override
-	double principalDue() {
-		return this.role * this.nextPayment;
-	}
-
 	// ACTUS 7.3, PI: the notional grows by the segment's amount, which the holder pays out. Unlike
 	// a redemption it has no bound.
 	private double increase(long scheduled, long time) {
@@ -232,5 +227,4 @@ final class Lax extends Amortizer {
 				: this.rates[this.resets.segmentOf(scheduled)];
 		return 0;
 	}
-
 }

@@ -7,7 +7,7 @@ package batch.domain.cashflow;
 final class Nam extends Amortizer {
 
 	Nam(ContractTerms terms, MarketData market) {
-		super(terms, market);
+		super(terms, market, true);
 	}
 
 	// Without a maturity: as many cycles as the payment takes (the oracle README, point 10).
@@ -28,10 +28,4 @@ final class Nam extends Amortizer {
 		// required of NAM (ContractTermsParser)
 		this.nextPayment = this.role * this.terms.nextPrincipalRedemptionPayment;
 	}
-
-	@Override
-	double principalDue() {
-		return this.nextPayment - this.accrued;
-	}
-
 }

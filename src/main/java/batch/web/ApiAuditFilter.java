@@ -17,7 +17,8 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * One line on the logger {@code batch.audit} for each request to the API and each other request
+ * One line on the logger {@code batch.audit} for each request to the API, each post of the console
+ * (its actions and sign-ins), and each other request
  * refused or failed (a bearer token missing or wrong, a body too large, an unknown URL): the
  * caller's address, the request (method and path, never the query, the headers or the body),
  * the action with its job or execution, the execution it started, and the answer's status with the
@@ -30,10 +31,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * (the handler method's name and the path's variables), read here after it has answered; who
  * refuses a request names the refusal in {@link #REFUSAL}.
  */
-final class ApiAuditFilter extends OncePerRequestFilter {
+public final class ApiAuditFilter extends OncePerRequestFilter {
 
 	/** The request attribute with the code of a refusal, for the audit line. */
-	static final String REFUSAL = ApiAuditFilter.class.getName() + ".refusal";
+	public static final String REFUSAL = ApiAuditFilter.class.getName() + ".refusal";
 
 	private static final Logger audit = LoggerFactory.getLogger("batch.audit");
 
@@ -58,7 +59,8 @@ final class ApiAuditFilter extends OncePerRequestFilter {
 	private static void record(HttpServletRequest request, int status, HttpServletResponse response) {
 		Object refusal = request.getAttribute(REFUSAL);
 		String path = request.getRequestURI();
-		if (!path.startsWith("/api/") && refusal == null && status < 400) {
+		// the console's actions and sign-ins are posts: audited like the API's
+		if (!path.startsWith("/api/") && !"POST".equals(request.getMethod()) && refusal == null && status < 400) {
 			return;
 		}
 		StringBuilder line = new StringBuilder("caller=").append(request.getRemoteAddr())

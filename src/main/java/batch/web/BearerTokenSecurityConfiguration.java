@@ -1,23 +1,16 @@
 package batch.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -35,30 +28,26 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Every request, API and actuator alike, carries {@code Authorization: Bearer <token>} with the
- * configured token, compared in constant time; without it, or with another, the answer is 401.
- * Outside the {@code dev} profile a server without a token, or with one short or of few different
- * characters, refuses to start.
+ * configured token ({@link ApiToken}); without it, or with another, the answer is 401. The
+ * console's pages, which sign in with the same token into a session, have a chain of their own
+ * (batch.web.console), ordered before this one.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @EnableConfigurationProperties(ApiProperties.class)
 class BearerTokenSecurityConfiguration {
 
-	private static final Logger logger = LoggerFactory.getLogger(BearerTokenSecurityConfiguration.class);
-
 	private static final String BEARER = "Bearer ";
 
-	private static final int MIN_TOKEN_LENGTH = 16;
-
-	private static final int MIN_DISTINCT_CHARACTERS = 8;
+	@Bean
+	ApiToken apiToken(ApiProperties properties, Environment environment) {
+		return new ApiToken(properties, environment);
+	}
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiProperties properties, Environment environment)
-			throws Exception {
-		byte[] expected = token(properties, environment).getBytes(StandardCharsets.UTF_8);
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiToken token) throws Exception {
 		AuthenticationManager tokens = (authentication) -> {
-			byte[] given = String.valueOf(authentication.getCredentials()).getBytes(StandardCharsets.UTF_8);
-			if (!MessageDigest.isEqual(given, expected)) {
+			if (!token.matches(String.valueOf(authentication.getCredentials()))) {
 				throw new BadCredentialsException("wrong bearer token");
 			}
 			return UsernamePasswordAuthenticationToken.authenticated("api", null,
@@ -105,32 +94,6 @@ class BearerTokenSecurityConfiguration {
 			return null;
 		}
 		return UsernamePasswordAuthenticationToken.unauthenticated("api", header.substring(BEARER.length()).strip());
-	}
-
-	private static String token(ApiProperties properties, Environment environment) {
-		String token = properties.token();
-		if (token == null || token.isBlank()) {
-			if (!environment.acceptsProfiles(Profiles.of("dev"))) {
-				throw new IllegalStateException("batch.api.token is not set: the server needs a bearer token "
-						+ "(BATCH_API_TOKEN, at least " + MIN_TOKEN_LENGTH + " characters, e.g. openssl rand -base64 32)");
-			}
-			byte[] random = new byte[24];
-			new SecureRandom().nextBytes(random);
-			token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-			logger.warn("dev profile without batch.api.token: this server's token is {}", token);
-			return token;
-		}
-		if (token.strip().length() < MIN_TOKEN_LENGTH) {
-			throw new IllegalStateException("batch.api.token is too short: use at least " + MIN_TOKEN_LENGTH
-					+ " characters, e.g. openssl rand -base64 32");
-		}
-		// sixteen times the same letter, or a word repeated, is long and guessed all the same;
-		// random base64 of 32 bytes has about 30 different characters
-		if (token.strip().codePoints().distinct().count() < MIN_DISTINCT_CHARACTERS) {
-			throw new IllegalStateException("batch.api.token has fewer than " + MIN_DISTINCT_CHARACTERS
-					+ " different characters, so it is easily guessed: make one with openssl rand -base64 32");
-		}
-		return token.strip();
 	}
 
 }

@@ -28,6 +28,11 @@ final class InputConfinement {
 		}
 	}
 
+	/** The directory, absolute and through any links. */
+	Path directory() {
+		return this.directory;
+	}
+
 	/** The parameters with every path made absolute inside the directory. */
 	Map<String, String> confine(Map<String, String> parameters) {
 		Map<String, String> confined = new LinkedHashMap<>(parameters);

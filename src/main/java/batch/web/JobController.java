@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import batch.operations.ExecutionReport;
-import batch.operations.LaunchParameters;
 import batch.operations.OperationRefusedException;
 import batch.operations.Refusal;
-import batch.operations.RunInterventions;
-import batch.operations.RunLauncher;
 import batch.operations.RunQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
@@ -50,27 +47,20 @@ class JobController {
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
-	private final RunLauncher launcher;
-
-	private final RunInterventions interventions;
+	private final RunActions actions;
 
 	private final RunQueries queries;
 
-	private final InputConfinement confinement;
-
-	JobController(RunLauncher launcher, RunInterventions interventions, RunQueries queries, ApiProperties properties) {
-		this.launcher = launcher;
-		this.interventions = interventions;
+	JobController(RunActions actions, RunQueries queries) {
+		this.actions = actions;
 		this.queries = queries;
-		this.confinement = new InputConfinement(properties.inputPath());
 	}
 
 	/** {@code {"input": "policies.csv", "exportDir": "out"}}: 202 with the new execution. */
 	@PostMapping("/jobs/{jobName}/executions")
 	ResponseEntity<ExecutionReport> start(@PathVariable String jobName, @RequestBody(required = false) String body) {
 		this.queries.job(jobName);
-		Map<String, String> parameters = this.confinement.confine(parameters(body));
-		return accepted(this.launcher.start(jobName, LaunchParameters.of(parameters)));
+		return accepted(this.actions.start(jobName, parameters(body)));
 	}
 
 	// the methods' names are the actions of the audit log (ApiAuditFilter)
@@ -94,32 +84,18 @@ class JobController {
 
 	@PostMapping("/executions/{id}/restart")
 	ResponseEntity<ExecutionReport> restart(@PathVariable long id) {
-		// the files are confined again: one may have been replaced by a link since the start
-		Map<String, String> files = new LinkedHashMap<>();
-		this.queries.execution(id).getJobParameters().parameters().forEach((parameter) -> {
-			if (LaunchParameters.PATHS.contains(parameter.name()) && parameter.value() instanceof String value) {
-				files.put(parameter.name(), value);
-			}
-		});
-		try {
-			this.confinement.confine(files);
-		}
-		catch (OperationRefusedException ex) {
-			throw new OperationRefusedException(Refusal.INPUT_CHANGED, ex.getMessage()
-					+ ": a restart reads and writes where the run did, inside the input directory");
-		}
-		return accepted(this.launcher.restart(id));
+		return accepted(this.actions.restart(id));
 	}
 
 	@PostMapping("/executions/{id}/stop")
 	ResponseEntity<ExecutionReport> stop(@PathVariable long id) {
-		this.interventions.stop(id);
+		this.actions.stop(id);
 		return ResponseEntity.accepted().body(this.queries.report(id));
 	}
 
 	@PostMapping("/executions/{id}/recover")
 	ExecutionReport recover(@PathVariable long id, @RequestParam(defaultValue = "false") boolean force) {
-		this.interventions.recover(id, force);
+		this.actions.recover(id, force);
 		return this.queries.report(id);
 	}
 

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -43,7 +44,9 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 			refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", tooLarge());
 			return;
 		}
-		if (request.getContentLengthLong() == 0) {
+		// a form (the console's) is Tomcat's to parse, within server.tomcat.max-http-form-post-size,
+		// the same limit: read here, its parameters would be lost to the request
+		if (request.getContentLengthLong() == 0 || isForm(request)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -64,6 +67,12 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(new ReadBody(request, body), response);
+	}
+
+	private static boolean isForm(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0,
+				MediaType.APPLICATION_FORM_URLENCODED_VALUE.length());
 	}
 
 	private static String tooLarge() {

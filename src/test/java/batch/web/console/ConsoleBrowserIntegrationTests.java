@@ -1,0 +1,245 @@
+package batch.web.console;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+import batch.testsupport.GeneratedContracts;
+import batch.testsupport.GeneratedPolicies;
+import batch.testsupport.HeadlessChromium;
+import batch.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console as an operator uses it, in headless Chromium against a real server and database:
+ * sign in, start a run, watch its progress change without reloading, stop it, restart it to
+ * COMPLETED, read its rejected rows and its charts. Screenshots of each page go to
+ * target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "batch.api.token=" + ConsoleBrowserIntegrationTests.TOKEN, "batch.chunk-size=100",
+				"batch.partition.grid-size=2" })
+class ConsoleBrowserIntegrationTests {
+
+	static final String TOKEN = "a-console-token-of-enough-length";
+
+	private static final String DATABASE = TestDatabase.newDatabaseUrl("console");
+
+	private static final Duration RUN = Duration.ofMinutes(3);
+
+	@TempDir
+	static Path directory;
+
+	@LocalServerPort
+	private int port;
+
+	private ChromeDriver browser;
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> DATABASE);
+		registry.add("spring.datasource.username", TestDatabase::username);
+		registry.add("spring.datasource.password", TestDatabase::password);
+		registry.add("batch.api.input-directory", () -> directory.toString());
+	}
+
+	@BeforeAll
+	static void files() throws IOException {
+		GeneratedPolicies.write(directory.resolve("policies.csv"), 20_000, 7, 0.02);
+		GeneratedContracts.write(directory, "contracts", 400, 3, 0.02);
+	}
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = HeadlessChromium.start();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void anOperatorWatchesARunStopsItRestartsItAndReadsItsRejects() throws Exception {
+		this.browser.get(url("/runs"));
+		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
+		HeadlessChromium.screenshot(this.browser, "console-sign-in");
+		signIn("not-the-token-at-all");
+		HeadlessChromium.screenshot(this.browser, "console-sign-in-refused");
+		assertThat(text(By.cssSelector("[role=alert]"))).contains("not this server's token");
+		signIn(TOKEN);
+		assertThat(this.browser.getCurrentUrl()).endsWith("/runs");
+		Cookie session = this.browser.manage().getCookieNamed("BATCH_CONSOLE");
+		assertThat(session.isHttpOnly()).isTrue();
+		assertThat(session.getSameSite()).isEqualTo("Strict");
+
+		start("illustrationJob", "policies.csv", "browser-1");
+		long first = executionOnPage();
+		awaitText(By.id("run-status"), "STARTED");
+		// the page changes while it runs, without being loaded again
+		((JavascriptExecutor) this.browser).executeScript("window.notReloaded = true;");
+		wait(RUN).until((browser) -> done("calculateIllustrations") > 0);
+		assertThat(((JavascriptExecutor) this.browser).executeScript("return window.notReloaded === true;"))
+			.isEqualTo(true);
+		assertThat(this.browser.findElements(By.cssSelector("tr.partition progress"))).hasSize(2);
+		assertThat(text(By.cssSelector("tr.partition"))).contains(" on ");
+		HeadlessChromium.screenshot(this.browser, "console-run-live");
+
+		this.browser.findElement(By.id("stop")).click();
+		assertThat(text(By.tagName("h1"))).isEqualTo("Stop run " + first + "?");
+		HeadlessChromium.screenshot(this.browser, "console-confirm-stop");
+		this.browser.findElement(By.id("confirm")).click();
+		assertThat(text(By.cssSelector("[role=status]"))).contains("asked to stop");
+		awaitText(By.id("run-status"), "STOPPED");
+		// once its partitions have ended, the live part offers the restart
+		wait(RUN).until((browser) -> !browser.findElements(By.id("restart")).isEmpty());
+		HeadlessChromium.screenshot(this.browser, "console-run-stopped");
+
+		this.browser.findElement(By.id("restart")).click();
+		this.browser.findElement(By.id("confirm")).click();
+		long second = executionOnPage();
+		assertThat(second).isGreaterThan(first);
+		awaitText(By.id("run-status"), "COMPLETED");
+		assertThat(this.browser.findElements(By.id("stop"))).isEmpty();
+		HeadlessChromium.screenshot(this.browser, "console-run-completed");
+
+		// the list: both executions, newest first; by status, the stopped one alone
+		this.browser.get(url("/runs"));
+		assertThat(executionsListed()).startsWith(second, first);
+		new Select(this.browser.findElement(By.name("status"))).selectByValue("STOPPED");
+		this.browser.findElement(By.cssSelector("form.filters button")).click();
+		assertThat(executionsListed()).containsExactly(first);
+		HeadlessChromium.screenshot(this.browser, "console-runs");
+
+		this.browser.get(url("/runs/" + second + "/rejects"));
+		long rejected = rejectsInDatabase();
+		assertThat(rejected).isPositive();
+		List<WebElement> reasons = this.browser.findElements(By.cssSelector("#reasons tr[data-reason]"));
+		assertThat(reasons).isNotEmpty();
+		assertThat(text(By.cssSelector("#reasons tr.total td.n")).replace(",", "")).isEqualTo(Long.toString(rejected));
+		assertThat(this.browser.findElements(By.cssSelector("#rejected tbody tr"))).hasSize((int) Math.min(50, rejected));
+		String reason = reasons.get(0).getAttribute("data-reason");
+		reasons.get(0).findElement(By.tagName("a")).click();
+		assertThat(this.browser.findElements(By.cssSelector("#rejected tbody tr td:nth-child(4)")))
+			.isNotEmpty()
+			.allSatisfy((cell) -> assertThat(cell.getText()).isEqualTo(reason));
+		HeadlessChromium.screenshot(this.browser, "console-rejects");
+
+		this.browser.get(url("/runs/" + second + "/results"));
+		assertThat(this.browser.findElements(By.cssSelector("figure.chart"))).isNotEmpty();
+		assertThat(this.browser.findElements(By.cssSelector("figure.chart rect"))).isNotEmpty();
+		HeadlessChromium.screenshot(this.browser, "console-irrs");
+	}
+
+	@Test
+	void aCashFlowRunStartedFromTheConsoleShowsItsLadderAndLargestValues() throws Exception {
+		this.browser.get(url("/login"));
+		signIn(TOKEN);
+		this.browser.get(url("/start"));
+		new Select(this.browser.findElement(By.id("job"))).selectByValue("cashFlowJob");
+		new Select(this.browser.findElement(By.id("input"))).selectByValue("contracts.csv");
+		new Select(this.browser.findElement(By.id("observations"))).selectByValue("contracts-observations.csv");
+		new Select(this.browser.findElement(By.id("curves"))).selectByValue("contracts-curves.csv");
+		this.browser.findElement(By.id("run-id")).sendKeys("browser-cash");
+		this.browser.findElement(By.id("start")).click();
+		awaitText(By.id("run-status"), "COMPLETED");
+		this.browser.findElement(By.linkText("Cash flows")).click();
+		List<WebElement> charts = this.browser.findElements(By.cssSelector("figure.chart"));
+		assertThat(charts).isNotEmpty();
+		assertThat(charts.get(0).findElements(By.cssSelector("rect.series0"))).isNotEmpty();
+		assertThat(charts.get(0).findElements(By.cssSelector("rect.series1"))).isNotEmpty();
+		assertThat(this.browser.findElements(By.cssSelector("#largest tbody tr"))).hasSize(15);
+		HeadlessChromium.screenshot(this.browser, "console-cash-flows");
+	}
+
+	private void signIn(String token) {
+		WebElement field = this.browser.findElement(By.id("token"));
+		field.clear();
+		field.sendKeys(token);
+		this.browser.findElement(By.id("sign-in")).click();
+	}
+
+	private void start(String job, String input, String runId) {
+		this.browser.findElement(By.linkText("Start a run")).click();
+		new Select(this.browser.findElement(By.id("job"))).selectByValue(job);
+		new Select(this.browser.findElement(By.id("input"))).selectByValue(input);
+		this.browser.findElement(By.id("run-id")).sendKeys(runId);
+		this.browser.findElement(By.id("start")).click();
+		assertThat(text(By.cssSelector("[role=status]"))).contains("started");
+	}
+
+	private long executionOnPage() {
+		return Long.parseLong(this.browser.getCurrentUrl().replaceAll("^.*/runs/(\\d+).*$", "$1"));
+	}
+
+	// the items done of a step, as its row says: -1 before the step has begun
+	private long done(String step) {
+		List<WebElement> cells = this.browser
+			.findElements(By.cssSelector("tr.step[data-step='" + step + "'] td:nth-child(4) span"));
+		return cells.isEmpty() ? -1 : Long.parseLong(cells.get(0).getText().replace(",", ""));
+	}
+
+	private List<Long> executionsListed() {
+		return this.browser.findElements(By.cssSelector("#runs tbody tr"))
+			.stream()
+			.map((row) -> Long.parseLong(row.getAttribute("data-execution")))
+			.toList();
+	}
+
+	private void awaitText(By where, String expected) {
+		wait(RUN).until((browser) -> {
+			List<WebElement> found = browser.findElements(where);
+			return !found.isEmpty() && found.get(0).getText().equals(expected);
+		});
+	}
+
+	private String text(By where) {
+		return this.browser.findElement(where).getText();
+	}
+
+	// the live part is swapped while the test reads it: an element gone is looked for again
+	private WebDriverWait wait(Duration timeout) {
+		WebDriverWait wait = new WebDriverWait(this.browser, timeout, Duration.ofMillis(200));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
+
+	private long rejectsInDatabase() throws SQLException {
+		try (Connection connection = TestDatabase.connect(DATABASE); Statement statement = connection.createStatement();
+				ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM rejected_record")) {
+			count.next();
+			return count.getLong(1);
+		}
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+}

@@ -59,6 +59,7 @@ class JobController {
 	/** {@code {"input": "policies.csv", "exportDir": "out"}}: 202 with the new execution. */
 	@PostMapping("/jobs/{jobName}/executions")
 	ResponseEntity<ExecutionReport> start(@PathVariable String jobName, @RequestBody(required = false) String body) {
+		// an unknown job is refused before the body is parsed, as RunActions.start would refuse it
 		this.queries.job(jobName);
 		return accepted(this.actions.start(jobName, parameters(body)));
 	}

@@ -73,6 +73,14 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 	 * what is still running.
 	 */
 	public static ExecutionReport of(JobExecution execution, LocalDateTime now) {
+		return of(execution, now, false);
+	}
+
+	/**
+	 * The report of an execution, active also while {@code threadRunning}: a stopped run is
+	 * recorded STOPPED, with its steps, before its thread has finished the chunks in flight.
+	 */
+	static ExecutionReport of(JobExecution execution, LocalDateTime now, boolean threadRunning) {
 		List<StepExecution> all = execution.getStepExecutions()
 			.stream()
 			.sorted(Comparator.comparingLong(StepExecution::getId))
@@ -118,7 +126,8 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 		String exitMessage = (description == null || description.isBlank()) ? null
 				: description.lines().findFirst().orElse(null);
 		return new ExecutionReport(execution.getId(), execution.getJobInstance().getInstanceId(),
-				execution.getJobInstance().getJobName(), execution.getStatus().name(), RunQueries.isActive(execution),
+				execution.getJobInstance().getJobName(), execution.getStatus().name(),
+				threadRunning || RunQueries.isActive(execution),
 				execution.getExitStatus().getExitCode(), exitMessage, execution.getStartTime(), execution.getEndTime(),
 				seconds(execution.getStartTime(), execution.getEndTime(), now), parameters, nonIdentifying, steps,
 				current);

@@ -29,7 +29,11 @@ public class RunQueries {
 
 	private final TablePrefix tables;
 
-	RunQueries(JobRepository jobRepository, JobRegistry jobRegistry, JdbcTemplate jdbc, TablePrefix tables) {
+	private final LocalRuns localRuns;
+
+	RunQueries(JobRepository jobRepository, JobRegistry jobRegistry, JdbcTemplate jdbc, TablePrefix tables,
+			LocalRuns localRuns) {
+		this.localRuns = localRuns;
 		this.jobRepository = jobRepository;
 		this.jobRegistry = jobRegistry;
 		this.jdbc = jdbc;
@@ -61,7 +65,15 @@ public class RunQueries {
 
 	/** The report of one execution. */
 	public ExecutionReport report(long executionId) {
-		return ExecutionReport.of(execution(executionId), LocalDateTime.now());
+		return report(execution(executionId), LocalDateTime.now());
+	}
+
+	/**
+	 * The report of an execution, active while its thread in this process still runs: once
+	 * stopped, a run and its steps are recorded STOPPED before the chunks in flight end.
+	 */
+	public ExecutionReport report(JobExecution execution, LocalDateTime now) {
+		return ExecutionReport.of(execution, now, this.localRuns.contains(execution.getId()));
 	}
 
 	/** The latest executions, newest first: of one job, or of every job when the name is null. */

@@ -74,7 +74,7 @@ class JobController {
 		LocalDateTime now = LocalDateTime.now();
 		return this.queries.executions(jobName, limit)
 			.stream()
-			.map((execution) -> ExecutionReport.of(execution, now))
+			.map((execution) -> this.queries.report(execution, now))
 			.toList();
 	}
 
@@ -132,7 +132,7 @@ class JobController {
 	private ResponseEntity<ExecutionReport> accepted(JobExecution execution) {
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/executions/" + execution.getId()))
-			.body(ExecutionReport.of(execution, LocalDateTime.now()));
+			.body(this.queries.report(execution, LocalDateTime.now()));
 	}
 
 	// A JSON object of scalar values, each named once (a second value for a name would silently

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import batch.cli.ExitCodes;
+import batch.operations.LocalRuns;
+import batch.operations.RunInterventions;
 import batch.testsupport.Cli.Run;
 import batch.testsupport.Cli;
 import batch.testsupport.GeneratedPolicies;
@@ -65,6 +67,12 @@ class RunSafetyIntegrationTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private RunInterventions interventions;
+
+	@Autowired
+	private LocalRuns localRuns;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -217,6 +225,30 @@ class RunSafetyIntegrationTests {
 		awaitEnded(second);
 	}
 
+	/*
+	 * A stopped run and its steps are recorded STOPPED at once, while its thread finishes the
+	 * chunks in flight: until that thread has ended, the run is reported active, so that nothing
+	 * waiting for its end (a script, a restart, the next test on another database of this JVM,
+	 * where a step with the same ids would share its step scope) goes on too soon.
+	 */
+	@Test
+	void aStoppedRunIsActiveUntilItsThreadHasEnded() throws Exception {
+		for (String step : List.of("importPolicies", "calculateIllustrations")) {
+			String run = started(post("/api/jobs/illustrationJob/executions",
+					"{\"input\": \"big.csv\", \"run.id\": \"stopped-in-" + step + "\"}"));
+			awaitWriting(run, step);
+			this.interventions.stop(id(run));
+			awaitEnded(run);
+
+			assertThat(this.localRuns.any()).as("a run's thread still running in this process").isFalse();
+			assertThat(report(run).path("status").asString()).isEqualTo("STOPPED");
+		}
+	}
+
+	private static long id(String location) {
+		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+	}
+
 	@Test
 	void theDevelopmentKeysServeOnlyAFirstRunOnTheEmbeddedDatabase() throws Exception {
 		String noKey = "--batch.privacy.hash-key=";
@@ -315,13 +347,17 @@ class RunSafetyIntegrationTests {
 	}
 
 	private void awaitCalculating(String location) throws Exception {
+		awaitWriting(location, "calculateIllustrations");
+	}
+
+	private void awaitWriting(String location, String step) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		while (true) {
 			JsonNode current = report(location).path("current");
-			if (current.path("name").asString().equals("calculateIllustrations") && current.path("written").asLong() > 0) {
+			if (current.path("name").asString().equals(step) && current.path("written").asLong() > 0) {
 				return;
 			}
-			assertThat(System.nanoTime()).as("calculating in time").isLessThan(deadline);
+			assertThat(System.nanoTime()).as(step + " in time").isLessThan(deadline);
 			Thread.sleep(100);
 		}
 	}

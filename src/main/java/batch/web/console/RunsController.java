@@ -77,7 +77,7 @@ class RunsController {
 		LocalDateTime now = LocalDateTime.now();
 		List<RunSummary> runs = ids.stream()
 			.limit(PAGE)
-			.map((id) -> RunSummary.of(ExecutionReport.of(this.queries.execution(id), now), this.format))
+			.map((id) -> RunSummary.of(this.queries.report(this.queries.execution(id), now), this.format))
 			.toList();
 		model.addAttribute("runs", runs);
 		model.addAttribute("jobs", this.console.jobNames());

@@ -2,10 +2,7 @@ package batch.web.console;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -114,7 +111,7 @@ class ConsoleBrowserIntegrationTests {
 		this.browser.findElement(By.id("stop")).click();
 		assertThat(text(By.tagName("h1"))).isEqualTo("Stop run " + first + "?");
 		HeadlessChromium.screenshot(this.browser, "console-confirm-stop");
-		this.browser.findElement(By.id("confirm")).click();
+		confirm();
 		assertThat(text(By.cssSelector("[role=status]"))).contains("asked to stop");
 		awaitText(By.id("run-status"), "STOPPED");
 		// once its partitions have ended, the live part offers the restart
@@ -122,9 +119,10 @@ class ConsoleBrowserIntegrationTests {
 		HeadlessChromium.screenshot(this.browser, "console-run-stopped");
 
 		this.browser.findElement(By.id("restart")).click();
-		this.browser.findElement(By.id("confirm")).click();
+		confirm();
+		wait(RUN).until((browser) -> !browser.getCurrentUrl().contains("/confirm"));
 		long second = executionOnPage();
-		assertThat(second).isGreaterThan(first);
+		assertThat(second).as(text(By.tagName("main"))).isGreaterThan(first);
 		awaitText(By.id("run-status"), "COMPLETED");
 		assertThat(this.browser.findElements(By.id("stop"))).isEmpty();
 		HeadlessChromium.screenshot(this.browser, "console-run-completed");
@@ -138,7 +136,7 @@ class ConsoleBrowserIntegrationTests {
 		HeadlessChromium.screenshot(this.browser, "console-runs");
 
 		this.browser.get(url("/runs/" + second + "/rejects"));
-		long rejected = rejectsInDatabase();
+		long rejected = rejectsInDatabase(second);
 		assertThat(rejected).isPositive();
 		List<WebElement> reasons = this.browser.findElements(By.cssSelector("#reasons tr[data-reason]"));
 		assertThat(reasons).isNotEmpty();
@@ -224,18 +222,22 @@ class ConsoleBrowserIntegrationTests {
 	}
 
 	// the live part is swapped while the test reads it: an element gone is looked for again
+	// the confirmation's page may still be loading when the click that asked for it returns
+	private void confirm() {
+		wait(RUN).until((browser) -> !browser.findElements(By.id("confirm")).isEmpty());
+		this.browser.findElement(By.id("confirm")).click();
+	}
+
 	private WebDriverWait wait(Duration timeout) {
 		WebDriverWait wait = new WebDriverWait(this.browser, timeout, Duration.ofMillis(200));
 		wait.ignoring(StaleElementReferenceException.class);
 		return wait;
 	}
 
-	private long rejectsInDatabase() throws SQLException {
-		try (Connection connection = TestDatabase.connect(DATABASE); Statement statement = connection.createStatement();
-				ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM rejected_record")) {
-			count.next();
-			return count.getLong(1);
-		}
+	// the run's own: the other test's run, on the same database, may have come first
+	private long rejectsInDatabase(long executionId) throws SQLException {
+		return TestDatabase.queryForLong(DATABASE, "SELECT COUNT(*) FROM rejected_record WHERE job_instance_id ="
+				+ " (SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?)", executionId);
 	}
 
 	private String url(String path) {

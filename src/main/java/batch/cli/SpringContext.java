@@ -7,8 +7,14 @@ import java.util.concurrent.CountDownLatch;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
 
 /**
  * The Spring application, started on first use by the commands that need it (a database, the
@@ -51,6 +57,29 @@ final class SpringContext implements AutoCloseable {
 		this.defaults.putAll(settings);
 	}
 
+	// The command's settings rank above the configuration files (application.yml says
+	// batch.partitioning: local, which a worker must not take) and below the command line, the
+	// environment and system properties; Spring's default properties rank below the files.
+	private ApplicationListener<ApplicationEnvironmentPreparedEvent> commandSettings() {
+		return (event) -> {
+			if (this.defaults.isEmpty()) {
+				return;
+			}
+			MutablePropertySources sources = event.getEnvironment().getPropertySources();
+			PropertySource<?> settings = new MapPropertySource("batchCommandSettings", Map.copyOf(this.defaults));
+			PropertySource<?> firstFile = sources.stream()
+				.filter((source) -> source instanceof OriginTrackedMapPropertySource)
+				.findFirst()
+				.orElse(null);
+			if (firstFile != null) {
+				sources.addBefore(firstFile.getName(), settings);
+			}
+			else {
+				sources.addLast(settings);
+			}
+		};
+	}
+
 	/** Blocks until the process is asked to shut down (SIGTERM): for commands that serve until then. */
 	void awaitShutdownRequest() throws InterruptedException {
 		this.shutdownRequested.await();
@@ -83,7 +112,7 @@ final class SpringContext implements AutoCloseable {
 		if (this.context == null) {
 			try {
 				this.context = new SpringApplicationBuilder(this.application).web(this.webApplicationType)
-					.properties(this.defaults)
+					.listeners(commandSettings())
 					.registerShutdownHook(false)
 					.run(this.arguments);
 			}

@@ -86,6 +86,9 @@ class StatusCommand implements Callable<Integer> {
 		if (report.current() != null) {
 			out.println("  now: " + ProgressReporter.line(report.current()));
 		}
+		if (report.warning() != null) {
+			out.println("  warning: " + report.warning());
+		}
 		if (report.endTime() != null && report.exitMessage() != null) {
 			out.println("  exit " + report.exitCode() + ": " + report.exitMessage());
 		}

@@ -27,11 +27,14 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * @param active whether the run or any of its steps still runs (a stopped run is STOPPED at once,
  * its partitions end after their chunks in flight)
  * @param current the step running now, or null
+ * @param warning what a running step says is wrong, though the run goes on (a remote manager
+ * whose partitions no worker takes); null if nothing is
  */
 public record ExecutionReport(long executionId, long instanceId, String jobName, String status, boolean active,
 		String exitCode,
 		String exitMessage, LocalDateTime startTime, LocalDateTime endTime, double seconds,
-		Map<String, String> parameters, List<String> nonIdentifying, List<StepReport> steps, StepReport current) {
+		Map<String, String> parameters, List<String> nonIdentifying, List<StepReport> steps, StepReport current,
+		String warning) {
 
 	/**
 	 * One step or partition.
@@ -87,9 +90,13 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 			.toList();
 		List<StepReport> steps = new ArrayList<>();
 		StepReport current = null;
+		String warning = null;
 		for (StepExecution step : all) {
 			if (step.getStepName().contains(":")) {
 				continue;
+			}
+			if (step.getStatus().isRunning() && step.getExecutionContext().containsKey(StepKeys.REMOTE_WARNING)) {
+				warning = step.getExecutionContext().getString(StepKeys.REMOTE_WARNING);
 			}
 			String workerPrefix = step.getStepName() + "Worker:";
 			List<StepExecution> partitionExecutions = all.stream()
@@ -130,7 +137,7 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 				threadRunning || RunQueries.isActive(execution),
 				execution.getExitStatus().getExitCode(), exitMessage, execution.getStartTime(), execution.getEndTime(),
 				seconds(execution.getStartTime(), execution.getEndTime(), now), parameters, nonIdentifying, steps,
-				current);
+				current, warning);
 	}
 
 	// A partitioned step counts what its partitions did: the manager itself reads nothing.

@@ -1,21 +1,26 @@
 package batch.partition;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessage;
 import org.springframework.data.redis.connection.stream.PendingMessages;
+import org.springframework.data.redis.connection.stream.PendingMessagesSummary;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -28,6 +33,12 @@ import org.springframework.data.redis.core.script.RedisScript;
  * its ownership while it runs the partition (the entry's idle time is its lease); an entry idle
  * longer than the lease belongs to a worker that died, before or after it started the partition,
  * and another worker claims it. Nothing is lost between a read and the start of the work.
+ * <p>
+ * Workers also say that they listen: each renews its entry in a sorted set per namespace
+ * ({@code batch:<namespace>:workers}, scored by when it was last seen) every third of a lease,
+ * with its details in a hash that expires by itself. An idle worker leaves no other trace in
+ * Redis, and a consumer of the group stays listed long after its process died, so neither the
+ * streams nor the group can say who is listening.
  */
 public class PartitionQueue {
 
@@ -87,6 +98,96 @@ public class PartitionQueue {
 	/** The stream of a job's partitions in this namespace. */
 	public String key(String jobName) {
 		return "batch:" + this.namespace + ":" + jobName + ":partitions";
+	}
+
+	/** The sorted set of the workers of this namespace, by when each was last seen. */
+	String workersKey() {
+		return "batch:" + this.namespace + ":workers";
+	}
+
+	private String workerKey(String worker) {
+		return workersKey() + ":" + worker;
+	}
+
+	/**
+	 * Says that {@code worker} listens, as of {@code nowMillis}, with its details, which expire
+	 * after {@code ttl} unless said again.
+	 */
+	void announce(String worker, Map<String, String> details, long nowMillis, Duration ttl) {
+		this.redis.opsForZSet().add(workersKey(), worker, nowMillis);
+		this.redis.opsForHash().putAll(workerKey(worker), details);
+		this.redis.expire(workerKey(worker), ttl);
+	}
+
+	/** Says that {@code worker} no longer listens. */
+	void leave(String worker) {
+		this.redis.opsForZSet().remove(workersKey(), worker);
+		this.redis.delete(workerKey(worker));
+	}
+
+	/**
+	 * The workers seen since {@code sinceMillis}, the most recently seen first; those seen before
+	 * are forgotten.
+	 */
+	public List<Worker> listening(long sinceMillis) {
+		this.redis.opsForZSet().removeRangeByScore(workersKey(), Double.NEGATIVE_INFINITY, sinceMillis - 1);
+		Set<TypedTuple<String>> seen = this.redis.opsForZSet().reverseRangeWithScores(workersKey(), 0, -1);
+		List<Worker> workers = new ArrayList<>();
+		for (TypedTuple<String> worker : (seen == null) ? Set.<TypedTuple<String>>of() : seen) {
+			Map<Object, Object> details = this.redis.opsForHash().entries(workerKey(worker.getValue()));
+			Map<String, String> strings = new LinkedHashMap<>();
+			details.forEach((name, value) -> strings.put(String.valueOf(name), String.valueOf(value)));
+			workers.add(new Worker(worker.getValue(), worker.getScore().longValue(), strings));
+		}
+		return workers;
+	}
+
+	/** The partitions of a job queued and not taken by any worker yet. */
+	public long waiting(String jobName) {
+		Long entries = this.redis.opsForStream().size(key(jobName));
+		if (entries == null || entries == 0) {
+			return 0;
+		}
+		return Math.max(0, entries - held(jobName));
+	}
+
+	private long held(String jobName) {
+		try {
+			PendingMessagesSummary summary = this.redis.opsForStream().pending(key(jobName), GROUP);
+			return (summary == null) ? 0 : summary.getTotalPendingMessages();
+		}
+		catch (DataAccessException ex) {
+			if (mentions(ex, "NOGROUP")) {
+				return 0;
+			}
+			throw ex;
+		}
+	}
+
+	/** The partitions of a job that workers hold now, the longest unrenewed first. */
+	public List<Held> holdings(String jobName) {
+		PendingMessages pending;
+		try {
+			pending = this.redis.opsForStream().pending(key(jobName), GROUP, Range.unbounded(), 1000);
+		}
+		catch (DataAccessException ex) {
+			if (mentions(ex, "NOGROUP")) {
+				return List.of();
+			}
+			throw ex;
+		}
+		List<Held> held = new ArrayList<>();
+		for (PendingMessage message : pending) {
+			String id = message.getIdAsString();
+			List<MapRecord<String, Object, Object>> entry = this.redis.opsForStream()
+				.range(key(jobName), Range.closed(id, id));
+			PartitionRequest request = entry.isEmpty() ? null : PartitionRequest.of(entry.get(0).getValue());
+			held.add(new Held(jobName, id, message.getConsumerName(), message.getElapsedTimeSinceLastDelivery(),
+					message.getTotalDeliveryCount(), (request == null) ? null : request.jobExecutionId(),
+					(request == null) ? null : request.partition()));
+		}
+		held.sort((a, b) -> b.sinceRenewal().compareTo(a.sinceRenewal()));
+		return held;
 	}
 
 	/** Fails unless Redis answers. */
@@ -206,6 +307,29 @@ public class PartitionQueue {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A worker that says it listens.
+	 *
+	 * @param id its name in the queues ({@code host:pid}); its threads consume as {@code id:n}
+	 * @param lastSeenMillis when it last said so, in milliseconds since the epoch by its clock
+	 * @param details what it said of itself: {@code host}, {@code pid}, {@code threads},
+	 * {@code jobs}, {@code started}; empty once they expired
+	 */
+	public record Worker(String id, long lastSeenMillis, Map<String, String> details) {
+
+	}
+
+	/**
+	 * A partition a worker holds: its consumer, and the time since its lease was last renewed.
+	 *
+	 * @param jobExecutionId the run's execution; null, as the partition, if the entry is gone
+	 * meanwhile or is not a partition request
+	 */
+	public record Held(String jobName, String entryId, String consumer, Duration sinceRenewal, long deliveries,
+			Long jobExecutionId, String partition) {
+
 	}
 
 	/**

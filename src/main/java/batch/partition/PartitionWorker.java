@@ -1,6 +1,14 @@
 package batch.partition;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -9,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -20,6 +29,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * lease (killed, out of memory, node lost); what becomes of it is the {@link RequestTriage}'s
  * decision: a successor resumes it from its last committed chunk ({@link Takeover}) if that worker
  * had started it, and requests for runs that are no longer running are discarded with a log line.
+ * <p>
+ * While it runs, it says that it listens ({@link PartitionQueue#announce}) every third of a
+ * lease, so that managers and the console know who is there, idle or busy.
  */
 public class PartitionWorker {
 
@@ -37,6 +49,12 @@ public class PartitionWorker {
 
 	private final ThreadPoolTaskExecutor threads;
 
+	private final TaskScheduler scheduler;
+
+	private final String id = ProcessIdentity.current().host() + ":" + ProcessIdentity.current().pid();
+
+	private ScheduledFuture<?> presence;
+
 	private boolean started;
 
 	private volatile boolean running;
@@ -46,10 +64,11 @@ public class PartitionWorker {
 	 * ({@link RemoteProperties#effectiveWorkerThreads()}); its own, as {@link #stop()} shuts it down
 	 */
 	PartitionWorker(PartitionQueue queue, RequestHandler handler, ThreadPoolTaskExecutor threads,
-			RemoteProperties properties, List<String> jobNames, WorkerMetrics metrics) {
+			TaskScheduler scheduler, RemoteProperties properties, List<String> jobNames, WorkerMetrics metrics) {
 		this.queue = queue;
 		this.handler = handler;
 		this.threads = threads;
+		this.scheduler = scheduler;
 		this.properties = properties;
 		this.jobNames = List.copyOf(jobNames);
 		this.metrics = metrics;
@@ -64,8 +83,13 @@ public class PartitionWorker {
 		int count = this.properties.effectiveWorkerThreads();
 		this.started = true;
 		this.running = true;
+		Map<String, String> details = details(count);
+		announce(details);
+		Duration period = Duration.ofMillis(Math.max(1, this.properties.lease().toMillis() / 3));
+		this.presence = this.scheduler.scheduleWithFixedDelay(() -> announce(details), Instant.now().plus(period),
+				period);
 		for (int i = 1; i <= count; i++) {
-			String consumer = ProcessIdentity.current().host() + ":" + ProcessIdentity.current().pid() + ":" + i;
+			String consumer = this.id + ":" + i;
 			this.threads.execute(() -> loop(consumer));
 		}
 		logger.info("worker {} takes partitions of {} in namespace {} with {} threads", ProcessIdentity.current(),
@@ -82,6 +106,14 @@ public class PartitionWorker {
 			if (!this.started) {
 				return true;
 			}
+			this.presence.cancel(false);
+		}
+		try {
+			this.queue.leave(this.id);
+		}
+		catch (DataAccessException ex) {
+			// its entry is forgotten a lease after its last renewal
+			logger.warn("worker {}: cannot say in Redis that it leaves: {}", this.id, ex.getMessage());
 		}
 		// not the executor's own shutdown, which would interrupt the partitions instead of draining
 		// them; the lease renewals, done when the partitions are, stop with the context
@@ -127,6 +159,25 @@ public class PartitionWorker {
 				logger.error("worker " + consumer + " failed on a partition", ex);
 				pause();
 			}
+		}
+	}
+
+	private Map<String, String> details(int threadCount) {
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("host", ProcessIdentity.current().host());
+		details.put("pid", Long.toString(ProcessIdentity.current().pid()));
+		details.put("threads", Integer.toString(threadCount));
+		details.put("jobs", String.join(",", this.jobNames));
+		details.put("started", OffsetDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+		return details;
+	}
+
+	private void announce(Map<String, String> details) {
+		try {
+			this.queue.announce(this.id, details, System.currentTimeMillis(), this.properties.lease().multipliedBy(2));
+		}
+		catch (DataAccessException ex) {
+			logger.warn("worker {}: cannot say in Redis that it listens: {}", this.id, ex.getMessage());
 		}
 	}
 

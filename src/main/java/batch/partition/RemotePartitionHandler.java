@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import batch.shared.StepKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,11 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * out of reach for longer than {@link RemoteProperties#redisOutage()}) are failed, so that the run
  * ends FAILED once the partitions that are running have ended, and restarts by id. A run being
  * stopped withdraws the partitions no worker has started.
+ * <p>
+ * While partitions wait and no worker takes one, it says so after
+ * {@link RemoteProperties#idleWarning()}, and again after each such period: in its log, and in
+ * the manager step's execution context ({@link StepKeys#REMOTE_WARNING}), where {@code status}
+ * and the console read it, with the number of workers listening.
  */
 class RemotePartitionHandler extends AbstractPartitionHandler {
 
@@ -74,14 +80,17 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
 		long deadline = System.nanoTime() + this.properties.timeout().toNanos();
 		Long unreachableSince = null;
 		Map<String, Silence> silences = new HashMap<>();
+		Idleness idleness = new Idleness(manager, jobName, partitions.size());
 		while (true) {
 			Thread.sleep(this.properties.pollInterval().toMillis());
 			Map<String, StepExecution> latest = latest(jobExecutionId, requests.keySet());
 			List<StepExecution> running = latest.values().stream().filter((step) -> step.getStatus().isRunning()).toList();
 			if (running.isEmpty()) {
+				idleness.clear();
 				return Set.copyOf(latest.values());
 			}
 			List<StepExecution> queued = running.stream().filter((step) -> step.getStatus() == BatchStatus.STARTING).toList();
+			idleness.queued(queued.size());
 			JobExecution job = this.jobRepository.getJobExecution(jobExecutionId);
 			// Spring Batch 6 records a stopped run as STOPPED at once, before its steps have ended:
 			// the partitions running stop after their chunk in flight; those queued are withdrawn
@@ -152,6 +161,88 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
 
 	private record Silence(long stepExecutionId, int version, long since) {
 
+	}
+
+	// Since when no partition of the step has been taken while some wait, and whether it was said.
+	private final class Idleness {
+
+		private final StepExecution manager;
+
+		private final String jobName;
+
+		private int queued;
+
+		private long since = System.nanoTime();
+
+		private long said;
+
+		private boolean warning;
+
+		Idleness(StepExecution manager, String jobName, int queued) {
+			this.manager = manager;
+			this.jobName = jobName;
+			this.queued = queued;
+		}
+
+		void queued(int now) {
+			long idleWarning = RemotePartitionHandler.this.properties.idleWarning().toNanos();
+			if (now < this.queued) {
+				this.since = System.nanoTime();
+				clear();
+			}
+			this.queued = now;
+			long time = System.nanoTime();
+			if (now > 0 && time - this.since >= idleWarning && (!this.warning || time - this.said >= idleWarning)) {
+				this.said = time;
+				say(Duration.ofNanos(time - this.since));
+			}
+		}
+
+		void clear() {
+			if (this.warning) {
+				this.warning = false;
+				this.manager.getExecutionContext().remove(StepKeys.REMOTE_WARNING);
+				RemotePartitionHandler.this.jobRepository.updateExecutionContext(this.manager);
+			}
+		}
+
+		private void say(Duration idle) {
+			String listening;
+			try {
+				long since = System.currentTimeMillis() - RemotePartitionHandler.this.properties.lease().toMillis();
+				listening = Long.toString(RemotePartitionHandler.this.queue.listening(since)
+					.stream()
+					.filter((worker) -> takes(worker, this.jobName))
+					.count());
+			}
+			catch (DataAccessException ex) {
+				listening = "Redis out of reach, unknown";
+			}
+			String warning = "no worker has taken a partition for " + spoken(idle) + " (" + listening + " listening)";
+			logger.warn("{} of execution {}: {}; {} waiting. Check that workers run in namespace '{}' for {}",
+					this.manager.getStepName(), this.manager.getJobExecutionId(), warning, this.queued,
+					RemotePartitionHandler.this.properties.namespace(), this.jobName);
+			this.warning = true;
+			this.manager.getExecutionContext().putString(StepKeys.REMOTE_WARNING, warning);
+			RemotePartitionHandler.this.jobRepository.updateExecutionContext(this.manager);
+		}
+
+	}
+
+	// A worker takes the job's partitions unless it said it takes only others.
+	private static boolean takes(PartitionQueue.Worker worker, String jobName) {
+		String jobs = worker.details().get("jobs");
+		return jobs == null || jobs.isBlank() || List.of(jobs.split(",")).contains(jobName);
+	}
+
+	// "2 minutes", "1 minute", "45 seconds": as an operator reads it in a log line
+	static String spoken(Duration duration) {
+		long minutes = duration.toMinutes();
+		if (minutes >= 1) {
+			return minutes + ((minutes == 1) ? " minute" : " minutes");
+		}
+		long seconds = duration.toSeconds();
+		return seconds + ((seconds == 1) ? " second" : " seconds");
 	}
 
 	// The latest execution of each partition: a taken-over partition's successor, not the execution

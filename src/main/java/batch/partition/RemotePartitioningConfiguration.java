@@ -9,6 +9,7 @@ import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepLocator;
@@ -88,7 +89,7 @@ class RemotePartitioningConfiguration {
 				new LeaseRenewal(partitionQueue, renewals, properties.lease()), metrics);
 		RequestHandler handler = new RequestHandler(partitionQueue, jobRepository,
 				new RequestTriage(properties.maxDeliveries()), new Takeover(jobRepository, metrics), runner, metrics);
-		return new PartitionWorker(partitionQueue, handler, threads, properties, List.copyOf(jobs), metrics);
+		return new PartitionWorker(partitionQueue, handler, threads, renewals, properties, List.copyOf(jobs), metrics);
 	}
 
 	// The worker steps by their step names, which a request carries ("calculateIllustrationsWorker").
@@ -121,6 +122,18 @@ class RemotePartitioningConfiguration {
 		@Bean
 		DataRedisHealthIndicator redisHealthIndicator(RedisConnectionFactory connectionFactory) {
 			return new DataRedisHealthIndicator(connectionFactory);
+		}
+
+		// the jobs, not the registry, which is filled only once every singleton exists
+		@Bean
+		RemoteQueues remoteQueues(PartitionQueue partitionQueue, RemoteProperties properties, List<Job> jobs) {
+			return new RemoteQueues(partitionQueue, properties,
+					List.copyOf(new TreeSet<>(jobs.stream().map(Job::getName).toList())));
+		}
+
+		@Bean
+		QueueMetrics queueMetrics(RemoteQueues remoteQueues) {
+			return new QueueMetrics(remoteQueues);
 		}
 
 	}

@@ -32,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param jobs the jobs whose partitions a worker takes; empty: all of them
  * @param redisOutage how long the manager bears Redis out of its reach before it fails the
  * partitions still queued (workers that reach Redis may still be taking them meanwhile)
+ * @param idleWarning how long the manager waits with partitions queued and none taken before it
+ * says so (in its log, in {@code status} and in the console), and again after each such period
  */
 @ConfigurationProperties("batch.remote")
 @Validated
@@ -42,7 +44,7 @@ record RemoteProperties(
 		@DefaultValue("30s") Duration lease, @DefaultValue("5") @Positive int maxDeliveries,
 		@DefaultValue("0") @PositiveOrZero int workerThreads, @DefaultValue("500ms") Duration idlePoll,
 		@DefaultValue("60s") Duration drainTimeout, @DefaultValue List<String> jobs,
-		@DefaultValue("2m") Duration redisOutage) {
+		@DefaultValue("2m") Duration redisOutage, @DefaultValue("2m") Duration idleWarning) {
 
 	public int effectiveWorkerThreads() {
 		return (this.workerThreads > 0) ? this.workerThreads : Runtime.getRuntime().availableProcessors();

@@ -30,6 +30,12 @@ public final class StepKeys {
 	/** The id of the process that ran a step or partition. */
 	public static final String PID = "batch.pid";
 
+	/**
+	 * What a remote manager step says while its partitions wait for workers that do not come
+	 * ("no worker has taken a partition for 2 minutes (0 listening)"); removed once one is taken.
+	 */
+	public static final String REMOTE_WARNING = "batch.remote.warning";
+
 	private StepKeys() {
 	}
 

@@ -1,12 +1,15 @@
 package batch.partition;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -120,6 +123,58 @@ class RemotePartitioningIntegrationTests {
 			.containsPattern("(?m)^batch_worker_partitions_total\\{job=\"illustrationJob\",status=\"COMPLETED\"\\} [1-9]")
 			.containsPattern("(?m)^batch_worker_partitions_running \\d")
 			.containsPattern("(?m)^batch_worker_threads 1");
+	}
+
+	@Test
+	void aManagerWhoseWorkersNeverCameSaysSoAndAWorkerThatComesFinishesTheRun() throws Exception {
+		TestRedis redis = TestRedis.shared();
+		Path export = directory.resolve("after-idle");
+		ByteArrayOutputStream logs = new ByteArrayOutputStream();
+		PrintStream original = System.err;
+		System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
+		BatchProcess worker;
+		String metrics;
+		Run done;
+		try {
+			CompletableFuture<Run> run = CompletableFuture
+				.supplyAsync(() -> manager(redis, "idle", export, "--batch.remote.idle-warning=2s"));
+			String warning = awaitWarning();
+			assertThat(warning).matches("no worker has taken a partition for \\d+ seconds \\(0 listening\\)");
+			worker = worker(redis, "idle");
+			metrics = scrape(worker);
+			done = run.get(3, TimeUnit.MINUTES);
+		}
+		finally {
+			System.setErr(original);
+		}
+
+		assertThat(done.exitCode()).as(done.out() + done.err()).isZero();
+		assertThat(logs.toString(StandardCharsets.UTF_8)).containsPattern("calculateIllustrations of execution " + done.executionId()
+				+ ": no worker has taken a partition for \\d+ seconds \\(0 listening\\); 4 waiting. Check that workers"
+				+ " run in namespace 'idle'");
+		assertSameExport(export);
+		// said while the partitions waited; forgotten once they were taken
+		assertThat(cli("status", Long.toString(done.executionId())).out()).doesNotContain("warning");
+		// the worker said it listens from its start; the partitions it had not yet taken waited
+		assertThat(metrics).containsPattern("(?m)^batch_remote_workers 1\\.0$")
+			.containsPattern("(?m)^batch_remote_partitions_waiting\\{job=\"illustrationJob\"\\} [0-4]\\.0$")
+			.containsPattern("(?m)^batch_remote_partitions_waiting\\{job=\"cashFlowJob\"\\} 0\\.0$");
+		assertThat(scrape(worker)).containsPattern("(?m)^batch_remote_partitions_waiting\\{job=\"illustrationJob\"\\} 0\\.0$");
+	}
+
+	// The warning that status gives for the latest run, once it gives one.
+	private static String awaitWarning() throws Exception {
+		Pattern said = Pattern.compile("(?m)^  warning: (.*)$");
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (true) {
+			Run status = cli("status");
+			Matcher found = said.matcher(status.out());
+			if (status.exitCode() == 0 && found.find()) {
+				return found.group(1);
+			}
+			assertThat(System.nanoTime()).as("status says that no worker came, in time").isLessThan(deadline);
+			Thread.sleep(300);
+		}
 	}
 
 	@Test

@@ -28,7 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * and chunk-oriented step of this process: {@code batch_runs_total{job,status}} when a run ends,
  * {@code batch_runs_running{job}} while it runs here, and {@code batch_items_written_total{job,step}}
  * when a chunk commits, so that a run's progress shows while it goes on (Spring Batch's own timers
- * record a step only when it ends). The step is the partitioned step's name, without the partition.
+ * record a step only when it ends). The step of a partition is its worker step's name without the
+ * partition ({@code calculateIllustrationsWorker}, for {@code calculateIllustrationsWorker:partition0}),
+ * as in {@code batch_transient_errors_total}: locally and on remote workers alike.
  */
 @Component
 class RunMetrics implements BeanPostProcessor {

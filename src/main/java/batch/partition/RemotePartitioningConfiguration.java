@@ -85,6 +85,7 @@ class RemotePartitioningConfiguration {
 			jobs.retainAll(properties.jobs());
 		}
 		WorkerMetrics metrics = new WorkerMetrics(meters, properties);
+		metrics.serving(List.copyOf(jobs));
 		PartitionRunner runner = new PartitionRunner(partitionQueue, jobRepository, stepsByName(beans),
 				new LeaseRenewal(partitionQueue, renewals, properties.lease()), metrics);
 		RequestHandler handler = new RequestHandler(partitionQueue, jobRepository,

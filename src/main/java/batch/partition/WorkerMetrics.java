@@ -1,5 +1,6 @@
 package batch.partition;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
@@ -28,6 +29,14 @@ final class WorkerMetrics {
 			.register(meters);
 	}
 
+	/**
+	 * The takeovers of each job this worker serves, at 0 from the start: an alert on their increase
+	 * then sees the first takeover too, which a counter that appears at 1 would hide.
+	 */
+	void serving(List<String> jobNames) {
+		jobNames.forEach((job) -> takeovers(job));
+	}
+
 	/** A thread has taken an entry; {@link #idle()} when it is done with it. */
 	void busy() {
 		this.busy.incrementAndGet();
@@ -47,11 +56,14 @@ final class WorkerMetrics {
 	}
 
 	void tookOver(String jobName) {
-		Counter.builder("batch.worker.takeovers")
+		takeovers(jobName).increment();
+	}
+
+	private Counter takeovers(String jobName) {
+		return Counter.builder("batch.worker.takeovers")
 			.description("partitions taken over from a worker that stopped renewing its lease")
 			.tag("job", jobName)
-			.register(this.meters)
-			.increment();
+			.register(this.meters);
 	}
 
 	void discarded(String jobName, String reason) {

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -28,7 +29,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Every request, API and actuator alike, carries {@code Authorization: Bearer <token>} with the
- * configured token ({@link ApiToken}); without it, or with another, the answer is 401. The
+ * configured token ({@link ApiToken}); without it, or with another, the answer is 401. Only the
+ * two probes that Kubernetes calls, which say UP or DOWN and nothing else, are open: the kubelet
+ * sends no token. The
  * console's pages, which sign in with the same token into a session, have a chain of their own
  * (batch.web.console), ordered before this one.
  */
@@ -38,6 +41,12 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class BearerTokenSecurityConfiguration {
 
 	private static final String BEARER = "Bearer ";
+
+	/**
+	 * The liveness and readiness probes (health groups, application.yml): a status, without
+	 * details, as long as the health endpoint shows details only to an authorized caller.
+	 */
+	static final String[] PROBES = { "/actuator/health/liveness", "/actuator/health/readiness" };
 
 	@Bean
 	ApiToken apiToken(ApiProperties properties, Environment environment) {
@@ -68,6 +77,8 @@ class BearerTokenSecurityConfiguration {
 			// the error page renders the refusals (ProblemErrorController): the request it renders
 			// for was authenticated, or refused, already
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, PROBES)
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -10,6 +10,9 @@ import batch.operations.ExecutionReport;
 import batch.operations.OperationRefusedException;
 import batch.operations.Refusal;
 import batch.operations.RunQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -57,6 +60,12 @@ class JobController {
 	}
 
 	/** {@code {"input": "policies.csv", "exportDir": "out"}}: 202 with the new execution. */
+	@Operation(summary = "start a run", description = "The body is a JSON object of the job's parameters, each a "
+			+ "string or number: {\"input\": \"policies.csv\", \"exportDir\": \"out\"}, or {\"scope\": \"book\", "
+			+ "\"run.id\": \"...\"}. 202 with Location: /api/executions/{id}; 429 with Retry-After when the "
+			+ "server runs as many runs as it may.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+			schema = @Schema(type = "object", additionalPropertiesSchema = String.class)))
 	@PostMapping("/jobs/{jobName}/executions")
 	ResponseEntity<ExecutionReport> start(@PathVariable String jobName, @RequestBody(required = false) String body) {
 		// an unknown job is refused before the body is parsed, as RunActions.start would refuse it
@@ -65,6 +74,7 @@ class JobController {
 	}
 
 	// the methods' names are the actions of the audit log (ApiAuditFilter)
+	@Operation(summary = "the job's latest runs, newest first")
 	@GetMapping("/jobs/{jobName}/executions")
 	List<ExecutionReport> list(@PathVariable String jobName,
 			@RequestParam(defaultValue = "20") int limit) {
@@ -78,22 +88,28 @@ class JobController {
 			.toList();
 	}
 
+	@Operation(summary = "a run: status, steps and partitions with counts, rates, active, current")
 	@GetMapping("/executions/{id}")
 	ExecutionReport report(@PathVariable long id) {
 		return this.queries.report(id);
 	}
 
+	@Operation(summary = "restart a FAILED or STOPPED run", description = "409 INPUT_CHANGED when an input is "
+			+ "not the file the run read.")
 	@PostMapping("/executions/{id}/restart")
 	ResponseEntity<ExecutionReport> restart(@PathVariable long id) {
 		return accepted(this.actions.restart(id));
 	}
 
+	@Operation(summary = "stop a running run after its chunks in flight")
 	@PostMapping("/executions/{id}/stop")
 	ResponseEntity<ExecutionReport> stop(@PathVariable long id) {
 		this.actions.stop(id);
 		return ResponseEntity.accepted().body(this.queries.report(id));
 	}
 
+	@Operation(summary = "mark a run whose process died as FAILED, so that it can be restarted",
+			description = "Refused while its process may be alive, unless force=true.")
 	@PostMapping("/executions/{id}/recover")
 	ExecutionReport recover(@PathVariable long id, @RequestParam(defaultValue = "false") boolean force) {
 		this.actions.recover(id, force);

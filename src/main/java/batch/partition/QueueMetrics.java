@@ -15,7 +15,9 @@ import org.springframework.dao.DataAccessException;
  * {@code batch_remote_partitions_waiting{job}}, the partitions queued that no worker has taken,
  * and {@code batch_remote_workers}, the workers of the namespace that said within a lease that
  * they listen. Both are NaN while Redis is out of reach, so that an alert on "waiting with no
- * worker" does not fire on a scrape that could not tell.
+ * worker" does not fire on a scrape that could not tell. Every process of a namespace (the server,
+ * each worker) reports the same values, tagged {@code remote_namespace} (not {@code namespace},
+ * which Kubernetes scrapes add): take their {@code max}, not their sum.
  */
 final class QueueMetrics implements MeterBinder {
 
@@ -33,11 +35,13 @@ final class QueueMetrics implements MeterBinder {
 			Gauge.builder("batch.remote.partitions.waiting", this.queues, read((queues) -> queues.waiting(jobName)))
 				.description("partitions queued in Redis that no worker has taken")
 				.tag("job", jobName)
+				.tag("remote_namespace", this.queues.namespace())
 				.register(registry);
 		}
 		Gauge.builder("batch.remote.workers", this.queues,
 				read((queues) -> queues.listening(System.currentTimeMillis()).size()))
 			.description("workers of this namespace that said within a lease that they listen")
+			.tag("remote_namespace", this.queues.namespace())
 			.register(registry);
 	}
 

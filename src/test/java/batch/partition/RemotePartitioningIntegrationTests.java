@@ -156,10 +156,11 @@ class RemotePartitioningIntegrationTests {
 		// said while the partitions waited; forgotten once they were taken
 		assertThat(cli("status", Long.toString(done.executionId())).out()).doesNotContain("warning");
 		// the worker said it listens from its start; the partitions it had not yet taken waited
-		assertThat(metrics).containsPattern("(?m)^batch_remote_workers 1\\.0$")
-			.containsPattern("(?m)^batch_remote_partitions_waiting\\{job=\"illustrationJob\"\\} [0-4]\\.0$")
-			.containsPattern("(?m)^batch_remote_partitions_waiting\\{job=\"cashFlowJob\"\\} 0\\.0$");
-		assertThat(scrape(worker)).containsPattern("(?m)^batch_remote_partitions_waiting\\{job=\"illustrationJob\"\\} 0\\.0$");
+		assertThat(metrics).containsPattern("(?m)^batch_remote_workers\\{remote_namespace=\"idle\"\\} 1\\.0$")
+			.containsPattern("(?m)^batch_remote_partitions_waiting\\{job=\"illustrationJob\",remote_namespace=\"idle\"\\} [0-4]\\.0$")
+			.containsPattern("(?m)^batch_remote_partitions_waiting\\{job=\"cashFlowJob\",remote_namespace=\"idle\"\\} 0\\.0$");
+		assertThat(scrape(worker))
+			.containsPattern("(?m)^batch_remote_partitions_waiting\\{job=\"illustrationJob\",remote_namespace=\"idle\"\\} 0\\.0$");
 	}
 
 	// The warning that status gives for the latest run, once it gives one.

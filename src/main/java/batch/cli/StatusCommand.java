@@ -1,7 +1,7 @@
 package batch.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,8 +100,8 @@ class StatusCommand implements Callable<Integer> {
 		out.flush();
 	}
 
-	private static String time(LocalDateTime time) {
-		return (time != null) ? time.withNano(0).toString() : "-";
+	private static String time(OffsetDateTime time) {
+		return (time != null) ? ExecutionReport.TIME.format(time) : "-";
 	}
 
 	private static void row(PrintWriter out, StepReport step, String indent) {

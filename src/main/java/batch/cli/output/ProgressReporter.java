@@ -121,7 +121,8 @@ public final class ProgressReporter implements AutoCloseable {
 		return line.toString();
 	}
 
-	static String duration(Duration duration) {
+	/** {@code 42s}, {@code 1m 23s}, {@code 2h 05m}. */
+	public static String duration(Duration duration) {
 		long seconds = duration.toSeconds();
 		if (seconds >= 3600) {
 			return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, (seconds % 3600) / 60);

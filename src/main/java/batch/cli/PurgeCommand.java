@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import batch.operations.ExecutionReport;
 import batch.operations.MetadataPurge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +65,8 @@ class PurgeCommand implements Callable<Integer> {
 		if (this.dryRun) {
 			for (MetadataPurge.PurgedExecution execution : report.purged()) {
 				out.printf(Locale.ROOT, ROW, execution.id(), execution.jobName(), execution.status(),
-						(execution.endTime() != null) ? execution.endTime().withNano(0) : "-");
+						(execution.endTime() != null)
+								? ExecutionReport.TIME.format(execution.endTime().atZone(ZoneId.systemDefault())) : "-");
 			}
 		}
 		out.flush();

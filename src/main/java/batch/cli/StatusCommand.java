@@ -1,7 +1,7 @@
 package batch.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +14,7 @@ import batch.operations.ExecutionReport;
 import batch.operations.Heartbeats;
 import batch.operations.RunQueries;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,19 +22,22 @@ import picocli.CommandLine.Spec;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * {@code ./batch status [<executionId>]}: one run, its steps and partitions, counts and rates,
- * and how far it is.
+ * {@code ./batch status [<executionId>] [--output json]}: one run, its steps and partitions, counts
+ * and rates, and how far each is; as JSON, the report the API returns.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
 		description = "Show a run (by default the latest): its status, where it runs, its steps and partitions "
-				+ "with read, write, skip and commit counts and rates, and for a running one how far it is.")
+				+ "with read, write, skip and commit counts and rates, and how far each is, with the time left.")
 class StatusCommand implements Callable<Integer> {
 
-	private static final String ROW = "  %-44s %-10s %10s %10s %8s %8s %9s %10s %9s %10s  %s%n";
+	private static final String ROW = "  %-44s %-10s %10s %10s %8s %8s %9s %10s %10s %9s %8s %10s  %s%n";
 
 	@Parameters(index = "0", arity = "0..1", paramLabel = "<executionId>", description = "default: the latest run",
 			converter = ExecutionIdConverter.class)
 	private Long executionId;
+
+	@Mixin
+	private OutputOption output;
 
 	@Spec
 	private CommandSpec spec;
@@ -55,12 +59,16 @@ class StatusCommand implements Callable<Integer> {
 		else {
 			JobExecution latest = control.latest();
 			if (latest == null) {
-				out.println("no runs yet");
+				out.println(this.output.json() ? "null" : "no runs yet");
 				return ExitCodes.COMPLETED;
 			}
 			id = latest.getId();
 		}
 		ExecutionReport report = control.report(id);
+		if (this.output.json()) {
+			OutputOption.printJson(this.spring, out, report);
+			return ExitCodes.COMPLETED;
+		}
 		print(report, this.spring.bean(Heartbeats.class).last(id), out);
 		return ExitCodes.COMPLETED;
 	}
@@ -92,8 +100,8 @@ class StatusCommand implements Callable<Integer> {
 		if (report.endTime() != null && report.exitMessage() != null) {
 			out.println("  exit " + report.exitCode() + ": " + report.exitMessage());
 		}
-		out.printf(Locale.ROOT, ROW, "step", "status", "read", "written", "skipped", "commits", "rollbacks", "expected",
-				"items/s", "rows/s", "ran in");
+		out.printf(Locale.ROOT, ROW, "step", "status", "read", "written", "skipped", "commits", "rollbacks", "done",
+				"expected", "items/s", "left", "rows/s", "ran in");
 		for (StepReport step : report.steps()) {
 			row(out, step, "");
 			for (StepReport partition : step.partitions()) {
@@ -103,14 +111,16 @@ class StatusCommand implements Callable<Integer> {
 		out.flush();
 	}
 
-	private static String time(LocalDateTime time) {
-		return (time != null) ? time.withNano(0).toString() : "-";
+	private static String time(OffsetDateTime time) {
+		return (time != null) ? ExecutionReport.TIME.format(time) : "-";
 	}
 
 	private static void row(PrintWriter out, StepReport step, String indent) {
 		out.printf(Locale.ROOT, ROW, indent + step.name(), step.status(), step.read(), step.written(), step.skipped(),
-				step.commits(), step.rollbacks(), (step.expected() != null) ? step.expected().toString() : "-",
+				step.commits(), step.rollbacks(), step.done(),
+				(step.expected() != null) ? step.expected().toString() : "-",
 				String.format(Locale.ROOT, "%.0f", step.itemsPerSecond()),
+				(step.remaining() != null) ? ProgressReporter.duration(step.remaining()) : "-",
 				(step.resultRows() > 0) ? String.format(Locale.ROOT, "%.0f", step.rowsPerSecond()) : "-",
 				(step.process() != null) ? step.process() : "-");
 	}

@@ -2,6 +2,9 @@ package batch.operations;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,14 +15,20 @@ import batch.shared.ProcessIdentity;
 import batch.shared.StepKeys;
 import batch.writer.CashFlowWriter;
 import batch.writer.IllustrationWriter;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * What a run did and how far it is: its steps, each partitioned step with its partitions, their
- * counts and rates. The command line prints it and the API returns it as JSON.
+ * counts and rates. The command line prints it and the API returns it as JSON, under the names of
+ * its components (and a step's {@code fractionDone} and {@code remainingSeconds}): they are an
+ * interface, listed in the README. Times are the system zone's, with their offset and whole
+ * seconds ({@value #TIME_PATTERN}), so that a reader elsewhere reads them right.
  *
  * @param parameters the run's parameters; the non-identifying ones are also in
  * {@code nonIdentifying}
@@ -32,16 +41,25 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 public record ExecutionReport(long executionId, long instanceId, String jobName, String status, boolean active,
 		String exitCode,
-		String exitMessage, LocalDateTime startTime, LocalDateTime endTime, double seconds,
-		Map<String, String> parameters, List<String> nonIdentifying, List<StepReport> steps, StepReport current,
-		String warning) {
+		String exitMessage, @JsonFormat(pattern = TIME_PATTERN) OffsetDateTime startTime,
+		@JsonFormat(pattern = TIME_PATTERN) OffsetDateTime endTime, double seconds, Map<String, String> parameters,
+		List<String> nonIdentifying, List<StepReport> steps, StepReport current, String warning) {
+
+	/** How times are written: ISO 8601 with the offset, to the second. */
+	public static final String TIME_PATTERN = "yyyy-MM-dd'T'HH:mm:ssXXX";
+
+	/** The formatter of {@link #TIME_PATTERN}. */
+	public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(TIME_PATTERN);
 
 	/**
 	 * One step or partition.
 	 *
 	 * @param skipped items rejected (read, process and write skips)
-	 * @param done items of the expected that are read, counting those read before a restart
-	 * @param expected items it will read, where known in advance; null otherwise
+	 * @param done items of the expected that are read (or, for a step that does not read, such as
+	 * an export, the rows written), counting those read before a restart; never more than expected
+	 * @param expected items it will read, where known in advance or estimated; null otherwise. An
+	 * estimate that the step outgrows rises to what is done, and a completed step expected what it
+	 * did
 	 * @param resultRows the result rows its writers upserted (illustration years, cash-flow events)
 	 * @param partitions its partitions, in name order; a partition taken over from a worker that
 	 * died appears twice, the failed execution before its successor: the counts of both add up, and
@@ -49,11 +67,13 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 	 * @param process the process that ran it ("process 42 on worker-7"); null if not known
 	 */
 	public record StepReport(String name, String status, long read, long written, long skipped, long filtered,
-			long commits, long rollbacks, long done, Long expected, long resultRows, LocalDateTime startTime,
-			LocalDateTime endTime, double seconds, double itemsPerSecond, double rowsPerSecond,
-			List<StepReport> partitions, String process) {
+			long commits, long rollbacks, long done, Long expected, long resultRows,
+			@JsonFormat(pattern = TIME_PATTERN) OffsetDateTime startTime,
+			@JsonFormat(pattern = TIME_PATTERN) OffsetDateTime endTime, double seconds, double itemsPerSecond,
+			double rowsPerSecond, List<StepReport> partitions, String process) {
 
 		/** The share of the expected items read, 0 to 1; null when not known. */
+		@JsonProperty("fractionDone")
 		public Double fractionDone() {
 			if (this.expected == null) {
 				return null;
@@ -69,21 +89,36 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 			return Duration.ofSeconds((long) Math.ceil(Math.max(0, this.expected - this.done) / this.itemsPerSecond));
 		}
 
+		/** The seconds left at the current rate (the ETA); null when not known or ended. */
+		@JsonProperty("remainingSeconds")
+		public Long remainingSeconds() {
+			Duration remaining = remaining();
+			return (remaining != null) ? remaining.toSeconds() : null;
+		}
+
 	}
 
 	/**
 	 * The report of an execution as the job repository has it, with {@code now} as the end of
-	 * what is still running.
+	 * what is still running, its times in the system zone.
 	 */
 	public static ExecutionReport of(JobExecution execution, LocalDateTime now) {
-		return of(execution, now, false);
+		return of(execution, now, ZoneId.systemDefault(), false);
+	}
+
+	/**
+	 * The same, its times in the given zone: the job repository keeps local times, of the zone
+	 * of the processes that write it.
+	 */
+	public static ExecutionReport of(JobExecution execution, LocalDateTime now, ZoneId zone) {
+		return of(execution, now, zone, false);
 	}
 
 	/**
 	 * The report of an execution, active also while {@code threadRunning}: a stopped run is
 	 * recorded STOPPED, with its steps, before its thread has finished the chunks in flight.
 	 */
-	static ExecutionReport of(JobExecution execution, LocalDateTime now, boolean threadRunning) {
+	static ExecutionReport of(JobExecution execution, LocalDateTime now, ZoneId zone, boolean threadRunning) {
 		List<StepExecution> all = execution.getStepExecutions()
 			.stream()
 			.sorted(Comparator.comparingLong(StepExecution::getId))
@@ -107,7 +142,7 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 			List<StepReport> partitions = new ArrayList<>();
 			List<StepReport> counted = new ArrayList<>();
 			for (int i = 0; i < partitionExecutions.size(); i++) {
-				StepReport partition = step(partitionExecutions.get(i), List.of(), List.of(), now);
+				StepReport partition = step(partitionExecutions.get(i), List.of(), List.of(), now, zone);
 				partitions.add(partition);
 				boolean superseded = i + 1 < partitionExecutions.size()
 						&& partitionExecutions.get(i + 1).getStepName().equals(partition.name());
@@ -115,7 +150,7 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 					counted.add(partition);
 				}
 			}
-			StepReport report = step(step, partitions, counted, now);
+			StepReport report = step(step, partitions, counted, now, zone);
 			steps.add(report);
 			if (step.getEndTime() == null && step.getStatus().isRunning()) {
 				current = report;
@@ -135,14 +170,15 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 		return new ExecutionReport(execution.getId(), execution.getJobInstance().getInstanceId(),
 				execution.getJobInstance().getJobName(), execution.getStatus().name(),
 				threadRunning || RunQueries.isActive(execution),
-				execution.getExitStatus().getExitCode(), exitMessage, execution.getStartTime(), execution.getEndTime(),
+				execution.getExitStatus().getExitCode(), exitMessage, offset(execution.getStartTime(), zone),
+				offset(execution.getEndTime(), zone),
 				seconds(execution.getStartTime(), execution.getEndTime(), now), parameters, nonIdentifying, steps,
 				current, warning);
 	}
 
 	// A partitioned step counts what its partitions did: the manager itself reads nothing.
 	private static StepReport step(StepExecution step, List<StepReport> partitions, List<StepReport> counted,
-			LocalDateTime now) {
+			LocalDateTime now, ZoneId zone) {
 		long read = step.getReadCount();
 		long written = step.getWriteCount();
 		long skipped = step.getSkipCount();
@@ -150,7 +186,9 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 		long commits = step.getCommitCount();
 		long rollbacks = step.getRollbackCount();
 		long rows = resultRows(step.getExecutionContext());
-		long done = Math.max(read, readBeforeAndNow(step.getExecutionContext()));
+		// a step that reads nothing (an export) says what it has done itself
+		long doneHere = step.getExecutionContext().getLong(StepKeys.DONE_ITEMS, read);
+		long done = Math.max(doneHere, readBeforeAndNow(step.getExecutionContext()));
 		Long expected = step.getExecutionContext().containsKey(StepKeys.EXPECTED_ITEMS)
 				? step.getExecutionContext().getLong(StepKeys.EXPECTED_ITEMS) : null;
 		if (!partitions.isEmpty()) {
@@ -179,12 +217,25 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 				sum += (partition.expected() != null) ? partition.expected() : 0;
 			}
 			expected = counted.stream().allMatch((partition) -> partition.expected() != null) ? sum : null;
+			doneHere = read;
+		}
+		if (step.getStatus() == BatchStatus.COMPLETED) {
+			expected = done;
+		}
+		else if (expected != null) {
+			// an estimate (an input's rows from its bytes) that the step has outgrown
+			expected = Math.max(expected, done);
 		}
 		double seconds = seconds(step.getStartTime(), step.getEndTime(), now);
 		double per = Math.max(seconds, 0.001);
 		return new StepReport(step.getStepName(), step.getStatus().name(), read, written, skipped, filtered, commits,
-				rollbacks, done, expected, rows, step.getStartTime(), step.getEndTime(), seconds, (seconds > 0) ? read / per : 0,
-				(seconds > 0) ? rows / per : 0, partitions, process(step.getExecutionContext()));
+				rollbacks, done, expected, rows, offset(step.getStartTime(), zone), offset(step.getEndTime(), zone),
+				seconds, (seconds > 0) ? doneHere / per : 0, (seconds > 0) ? rows / per : 0, partitions,
+				process(step.getExecutionContext()));
+	}
+
+	private static OffsetDateTime offset(LocalDateTime time, ZoneId zone) {
+		return (time != null) ? time.atZone(zone).toOffsetDateTime() : null;
 	}
 
 	private static String process(ExecutionContext context) {

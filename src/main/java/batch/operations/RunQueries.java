@@ -1,6 +1,7 @@
 package batch.operations;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -73,7 +74,7 @@ public class RunQueries {
 	 * stopped, a run and its steps are recorded STOPPED before the chunks in flight end.
 	 */
 	public ExecutionReport report(JobExecution execution, LocalDateTime now) {
-		return ExecutionReport.of(execution, now, this.localRuns.contains(execution.getId()));
+		return ExecutionReport.of(execution, now, ZoneId.systemDefault(), this.localRuns.contains(execution.getId()));
 	}
 
 	/** The latest executions, newest first: of one job, or of every job when the name is null. */

@@ -39,12 +39,14 @@ class StepEndLogging implements BeanPostProcessor {
 		public ExitStatus afterStep(StepExecution step) {
 			LocalDateTime start = step.getStartTime();
 			double seconds = (start != null) ? Duration.between(start, LocalDateTime.now()).toMillis() / 1000.0 : 0;
+			// an export reads nothing: its rate is of the rows it wrote
+			long done = step.getExecutionContext().getLong(StepKeys.DONE_ITEMS, step.getReadCount());
 			logger.info(String.format(Locale.ROOT,
 					"step %s %s in %.1f s: read %d, written %d, skipped %d, filtered %d, commits %d, rollbacks %d, "
 							+ "%.0f items/s",
 					step.getStepName(), step.getStatus(), seconds, step.getReadCount(), step.getWriteCount(),
 					step.getSkipCount(), step.getFilterCount(), step.getCommitCount(), step.getRollbackCount(),
-					(seconds > 0) ? step.getReadCount() / seconds : 0));
+					(seconds > 0) ? done / seconds : 0));
 			return null;
 		}
 

@@ -19,6 +19,12 @@ public final class StepKeys {
 	public static final String EXPECTED_ITEMS = "expectedItems";
 
 	/**
+	 * The number of items a step that reads none (an export, which writes rows) has done so far in
+	 * its execution, recorded as it goes. For progress reports.
+	 */
+	public static final String DONE_ITEMS = "doneItems";
+
+	/**
 	 * The column names of the header of a step's input file, as its reader checked them: a list
 	 * of strings, for the processor and reject records of the same step.
 	 */

@@ -33,6 +33,10 @@ public class CashFlowExportTasklet extends ExportTasklet {
 
 	private final String valuations;
 
+	private final String countCashFlows;
+
+	private final String countValuations;
+
 	/**
 	 * @param tables the prefix of Spring Batch's tables, where the run's executions are found
 	 */
@@ -47,6 +51,15 @@ public class CashFlowExportTasklet extends ExportTasklet {
 				+ " LEFT JOIN contract_valuation_currency l ON l.contract_id = v.contract_id"
 				+ " AND l.job_execution_id = v.job_execution_id" + OF_RUN.formatted("v", executions)
 				+ " ORDER BY v.contract_id";
+		this.countCashFlows = "SELECT COUNT(*) FROM cash_flow f" + OF_RUN.formatted("f", executions);
+		this.countValuations = "SELECT COUNT(*) FROM contract_valuation v" + OF_RUN.formatted("v", executions);
+	}
+
+	@Override
+	long expected(CsvExport export) {
+		Object[] run = { this.jobInstanceId, this.jobInstanceId };
+		return export.count(this.countCashFlows, run) + export.count(this.countValuations, run)
+				+ export.countRejects(this.jobInstanceId, RejectRecorder.CONTRACTS);
 	}
 
 	@Override

@@ -15,12 +15,14 @@ import batch.reader.StagedContract;
 import batch.shared.TablePrefix;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The cash-flow job's writers: staged contracts, market data, observed events, projected events
@@ -172,9 +174,12 @@ class CashFlowWriterConfiguration {
 	@StepScope
 	CashFlowExportTasklet cashFlowExportTasklet(DataSource dataSource,
 			@Value("#{jobParameters['exportDir']}") String exportDir,
-			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId, TablePrefix tablePrefix) {
-		return new CashFlowExportTasklet(StreamingJdbc.template(dataSource), Path.of(exportDir), jobInstanceId,
-				tablePrefix);
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId, TablePrefix tablePrefix,
+			JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		CashFlowExportTasklet tasklet = new CashFlowExportTasklet(StreamingJdbc.template(dataSource),
+				Path.of(exportDir), jobInstanceId, tablePrefix);
+		tasklet.setProgress(new StepProgress(jobRepository, transactionManager, StepProgress.EVERY));
+		return tasklet;
 	}
 
 }

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import com.opencsv.CSVWriter;
 import com.opencsv.CSVWriterBuilder;
@@ -31,6 +32,12 @@ final class CsvExport implements AutoCloseable {
 	private static final String REJECTS = "SELECT line_number, record_key, reason_code, message FROM rejected_record"
 			+ " WHERE job_instance_id = ? AND source = ? ORDER BY line_number";
 
+	private static final String COUNT_REJECTS = "SELECT COUNT(*) FROM rejected_record"
+			+ " WHERE job_instance_id = ? AND source = ?";
+
+	// how often the rows written so far are handed on, in rows
+	private static final int PROGRESS_EVERY = 1024;
+
 	private final JdbcTemplate jdbc;
 
 	private final Path directory;
@@ -41,10 +48,24 @@ final class CsvExport implements AutoCloseable {
 
 	private volatile boolean stopRequested;
 
+	private final LongConsumer progress;
+
+	private long rowsSoFar;
+
 	/** An export into {@code directory}, created if need be. */
 	CsvExport(JdbcTemplate jdbc, Path directory) {
+		this(jdbc, directory, (rows) -> {
+		});
+	}
+
+	/**
+	 * The same, telling {@code progress} the rows written so far, in every file, every thousand
+	 * rows or so.
+	 */
+	CsvExport(JdbcTemplate jdbc, Path directory, LongConsumer progress) {
 		this.jdbc = jdbc;
 		this.directory = directory;
+		this.progress = progress;
 		try {
 			Files.createDirectories(directory);
 		}
@@ -70,6 +91,9 @@ final class CsvExport implements AutoCloseable {
 				}
 				csv.writeNext(formatter.format(rs), false);
 				rows[0]++;
+				if (++this.rowsSoFar % PROGRESS_EVERY == 0) {
+					this.progress.accept(this.rowsSoFar);
+				}
 			}, args);
 			csv.flush();
 			if (csv.checkError()) {
@@ -90,6 +114,17 @@ final class CsvExport implements AutoCloseable {
 		return write("rejects.csv", List.of("line_number", keyColumn, "reason_code", "message"), REJECTS,
 				new Object[] { jobInstanceId, source }, (rs) -> new String[] { rs.getString("line_number"),
 						text(rs.getString("record_key")), rs.getString("reason_code"), text(rs.getString("message")) });
+	}
+
+	/** The rows of a count query, {@code SELECT COUNT(*) ...}. */
+	long count(String sql, Object... args) {
+		Long count = this.jdbc.queryForObject(sql, Long.class, args);
+		return (count != null) ? count : 0;
+	}
+
+	/** The rows that {@link #writeRejects} writes. */
+	long countRejects(long jobInstanceId, String source) {
+		return count(COUNT_REJECTS, jobInstanceId, source);
 	}
 
 	/** Stops the export at its next row, leaving no partial file and the old files in place. */

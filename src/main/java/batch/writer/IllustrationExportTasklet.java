@@ -22,16 +22,14 @@ public class IllustrationExportTasklet extends ExportTasklet {
 	static final List<String> SUMMARY_HEADER = List.of("policy_id", "product_code", "annual_premium",
 			"maturity_benefit_4", "maturity_benefit_8", "irr_4", "irr_8", "status", "basis_version");
 
-	private static final String ILLUSTRATIONS = "SELECT i.* FROM illustration i"
-			+ " JOIN policy p ON p.policy_id = i.policy_id";
+	private static final String ILLUSTRATIONS = " FROM illustration i JOIN policy p ON p.policy_id = i.policy_id";
 
-	private static final String ILLUSTRATIONS_OF_RUN = "SELECT i.* FROM illustration i"
+	private static final String ILLUSTRATIONS_OF_RUN = " FROM illustration i"
 			+ " JOIN run_policy r ON r.policy_id = i.policy_id WHERE r.job_instance_id = ?";
 
-	private static final String SUMMARIES = "SELECT s.* FROM illustration_summary s"
-			+ " JOIN policy p ON p.policy_id = s.policy_id";
+	private static final String SUMMARIES = " FROM illustration_summary s JOIN policy p ON p.policy_id = s.policy_id";
 
-	private static final String SUMMARIES_OF_RUN = "SELECT s.* FROM illustration_summary s"
+	private static final String SUMMARIES_OF_RUN = " FROM illustration_summary s"
 			+ " JOIN run_policy r ON r.policy_id = s.policy_id WHERE r.job_instance_id = ?";
 
 	private final long jobInstanceId;
@@ -49,13 +47,21 @@ public class IllustrationExportTasklet extends ExportTasklet {
 	}
 
 	@Override
+	long expected(CsvExport export) {
+		Object[] run = this.wholeBook ? new Object[0] : new Object[] { this.jobInstanceId };
+		long rows = export.count("SELECT COUNT(*)" + (this.wholeBook ? ILLUSTRATIONS : ILLUSTRATIONS_OF_RUN), run);
+		rows += export.count("SELECT COUNT(*)" + (this.wholeBook ? SUMMARIES : SUMMARIES_OF_RUN), run);
+		return rows + export.countRejects(this.jobInstanceId, RejectRecorder.POLICIES);
+	}
+
+	@Override
 	long write(CsvExport export) {
 		Object[] run = this.wholeBook ? new Object[0] : new Object[] { this.jobInstanceId };
-		long rows = export.write("illustrations.csv", ILLUSTRATION_HEADER,
-				(this.wholeBook ? ILLUSTRATIONS : ILLUSTRATIONS_OF_RUN) + " ORDER BY i.policy_id, i.policy_year", run,
+		long rows = export.write("illustrations.csv", ILLUSTRATION_HEADER, "SELECT i.*"
+				+ (this.wholeBook ? ILLUSTRATIONS : ILLUSTRATIONS_OF_RUN) + " ORDER BY i.policy_id, i.policy_year", run,
 				IllustrationExportTasklet::illustration);
 		rows += export.write("summary.csv", SUMMARY_HEADER,
-				(this.wholeBook ? SUMMARIES : SUMMARIES_OF_RUN) + " ORDER BY s.policy_id", run,
+				"SELECT s.*" + (this.wholeBook ? SUMMARIES : SUMMARIES_OF_RUN) + " ORDER BY s.policy_id", run,
 				IllustrationExportTasklet::summary);
 		rows += export.writeRejects(this.jobInstanceId, RejectRecorder.POLICIES, "policy_id");
 		return rows;

@@ -10,11 +10,13 @@ import batch.processor.ImportedPolicy;
 import batch.reader.CsvRecord;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The illustration job's writers: policy upserts, illustration upserts, reject records and the
@@ -85,9 +87,12 @@ class IllustrationWriterConfiguration {
 	IllustrationExportTasklet illustrationExportTasklet(DataSource dataSource,
 			@Value("#{jobParameters['exportDir']}") String exportDir,
 			@Value("#{jobParameters['input']}") String input,
-			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId) {
-		return new IllustrationExportTasklet(StreamingJdbc.template(dataSource), Path.of(exportDir), jobInstanceId,
-				input == null);
+			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager) {
+		IllustrationExportTasklet tasklet = new IllustrationExportTasklet(StreamingJdbc.template(dataSource),
+				Path.of(exportDir), jobInstanceId, input == null);
+		tasklet.setProgress(new StepProgress(jobRepository, transactionManager, StepProgress.EVERY));
+		return tasklet;
 	}
 
 }

@@ -1,11 +1,16 @@
 package batch.operations;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.List;
 
 import batch.operations.ExecutionReport.StepReport;
 import batch.shared.StepKeys;
 import batch.writer.IllustrationWriter;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -19,7 +24,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * A run's report: a partitioned step counts what its partitions did, a restarted partition
- * counts what it read before the restart, and the step running now is the current one.
+ * counts what it read before the restart, and the step running now is the current one; what is
+ * done never exceeds what is expected; times carry their offset; the JSON names are pinned.
  */
 class ExecutionReportTests {
 
@@ -108,6 +114,100 @@ class ExecutionReportTests {
 		partition.setStatus(BatchStatus.STOPPED);
 		assertThat(ExecutionReport.of(execution, START.plusSeconds(7)).active()).isFalse();
 		assertThat(ExecutionReport.of(execution, START.plusSeconds(7)).current()).isNull();
+	}
+
+	@Test
+	void anEstimateTheStepOutgrowsRisesToWhatIsDoneAndACompletedStepExpectedWhatItDid() {
+		JobExecution execution = new JobExecution(15, new JobInstance(10, "illustrationJob"),
+				new JobParametersBuilder().toJobParameters());
+		execution.setStatus(BatchStatus.STARTED);
+		// the input's rows estimated from its bytes: 19,808; 19,810 read so far
+		StepExecution running = step(execution, 9, "importPolicies", BatchStatus.STARTED);
+		running.setReadCount(19810);
+		running.getExecutionContext().putLong(StepKeys.EXPECTED_ITEMS, 19808);
+
+		StepReport outgrown = ExecutionReport.of(execution, START.plusSeconds(10)).steps().get(0);
+		running.setStatus(BatchStatus.COMPLETED);
+		running.setEndTime(START.plusSeconds(11));
+		running.setReadCount(20000);
+		running.getExecutionContext().putLong(StepKeys.EXPECTED_ITEMS, 20100);
+		StepReport completed = ExecutionReport.of(execution, START.plusSeconds(12)).steps().get(0);
+
+		assertThat(outgrown.expected()).isEqualTo(19810);
+		assertThat(outgrown.done()).isEqualTo(19810);
+		assertThat(outgrown.fractionDone()).isEqualTo(1.0);
+		assertThat(completed.expected()).isEqualTo(20000);
+		assertThat(completed.done()).isEqualTo(20000);
+	}
+
+	@Test
+	void anExportReportsTheRowsItHasWrittenAndItsRateAndTimeLeft() {
+		JobExecution execution = new JobExecution(16, new JobInstance(11, "illustrationJob"),
+				new JobParametersBuilder().toJobParameters());
+		execution.setStatus(BatchStatus.STARTED);
+		// a tasklet: it reads nothing, and records the rows it has written as it goes
+		StepExecution export = step(execution, 10, "exportIllustrations", BatchStatus.STARTED);
+		export.getExecutionContext().putLong(StepKeys.EXPECTED_ITEMS, 431123);
+		export.getExecutionContext().putLong(StepKeys.DONE_ITEMS, 100000);
+
+		StepReport step = ExecutionReport.of(execution, START.plusSeconds(10)).current();
+
+		assertThat(step.read()).isZero();
+		assertThat(step.done()).isEqualTo(100000);
+		assertThat(step.expected()).isEqualTo(431123);
+		assertThat(step.itemsPerSecond()).isCloseTo(10000, within(1e-9));
+		// 331,123 left at 10,000 a second
+		assertThat(step.remainingSeconds()).isEqualTo(34);
+	}
+
+	@Test
+	void timesCarryTheZonesOffsetAndWholeSeconds() {
+		JobExecution execution = new JobExecution(17, new JobInstance(12, "illustrationJob"),
+				new JobParametersBuilder().toJobParameters());
+		execution.setStartTime(LocalDateTime.of(2026, 12, 1, 20, 10, 0, 250_000_000));
+		execution.setEndTime(LocalDateTime.of(2026, 12, 1, 20, 12, 5));
+		execution.setStatus(BatchStatus.COMPLETED);
+
+		ExecutionReport report = ExecutionReport.of(execution, START, ZoneId.of("Europe/Zurich"));
+
+		assertThat(ExecutionReport.TIME.format(report.startTime())).isEqualTo("2026-12-01T20:10:00+01:00");
+		assertThat(report.seconds()).isCloseTo(124.75, within(1e-9));
+	}
+
+	@Test
+	void theJsonNamesAreTheDocumentedOnes() {
+		JobExecution execution = new JobExecution(18, new JobInstance(13, "illustrationJob"),
+				new JobParametersBuilder().addString("input", "/in/p.csv").toJobParameters());
+		execution.setStatus(BatchStatus.STARTED);
+		execution.setStartTime(LocalDateTime.of(2026, 12, 1, 20, 10));
+		StepExecution running = step(execution, 11, "importPolicies", BatchStatus.STARTED);
+		running.setStartTime(LocalDateTime.of(2026, 12, 1, 20, 10));
+		running.setReadCount(500);
+		running.getExecutionContext().putLong(StepKeys.EXPECTED_ITEMS, 1000);
+
+		JsonNode json = JsonMapper.builder()
+			.build()
+			.valueToTree(ExecutionReport.of(execution, LocalDateTime.of(2026, 12, 1, 20, 10, 10),
+					ZoneId.of("Asia/Kolkata")));
+
+		assertThat(names(json)).containsExactly("executionId", "instanceId", "jobName", "status", "active", "exitCode",
+				"exitMessage", "startTime", "endTime", "seconds", "parameters", "nonIdentifying", "steps", "current");
+		assertThat(names(json.get("steps").get(0))).containsExactlyInAnyOrder("name", "status", "read", "written",
+				"skipped", "filtered", "commits", "rollbacks", "done", "expected", "resultRows", "startTime", "endTime",
+				"seconds", "itemsPerSecond", "rowsPerSecond", "partitions", "process", "fractionDone",
+				"remainingSeconds");
+		assertThat(json.get("startTime").asString()).isEqualTo("2026-12-01T20:10:00+05:30");
+		assertThat(json.get("current").get("remainingSeconds").asLong()).isEqualTo(10);
+		assertThat(json.get("current").get("fractionDone").asDouble()).isEqualTo(0.5);
+		assertThat(json.get("parameters").get("input").asString()).isEqualTo("/in/p.csv");
+	}
+
+	private static List<String> names(JsonNode node) {
+		List<String> names = new java.util.ArrayList<>();
+		for (Iterator<String> i = node.propertyNames().iterator(); i.hasNext();) {
+			names.add(i.next());
+		}
+		return names;
 	}
 
 	private static StepExecution step(JobExecution execution, long id, String name, BatchStatus status) {

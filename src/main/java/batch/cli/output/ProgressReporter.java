@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 
+import batch.logging.TerminalLine;
 import batch.operations.ExecutionReport.StepReport;
 import batch.operations.ExecutionReport;
 import batch.operations.RunQueries;
@@ -15,8 +16,9 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Shows how far a run is while the command line waits for it, on standard error: on a terminal,
- * one line redrawn every second with a bar, counts, rate and time left; otherwise (cron,
- * Kubernetes) a plain timestamped line every progress interval.
+ * one line redrawn every second with a bar, counts, rate and time left, below the log lines (the
+ * bar is drawn through {@link TerminalLine}, which the log appender writes through too);
+ * otherwise (cron, Kubernetes) a plain timestamped line every progress interval.
  */
 public final class ProgressReporter implements AutoCloseable {
 
@@ -28,7 +30,7 @@ public final class ProgressReporter implements AutoCloseable {
 
 	private final PrintWriter err;
 
-	private final boolean terminal;
+	private final TerminalLine terminal;
 
 	private final Duration every;
 
@@ -36,9 +38,12 @@ public final class ProgressReporter implements AutoCloseable {
 
 	private boolean closed;
 
-	private int drawn;
-
-	private ProgressReporter(RunQueries queries, long executionId, PrintWriter err, boolean terminal, Duration every) {
+	/**
+	 * @param terminal the terminal line to draw the bar on; null when standard error is not a
+	 * terminal
+	 */
+	private ProgressReporter(RunQueries queries, long executionId, PrintWriter err, TerminalLine terminal,
+			Duration every) {
 		this.queries = queries;
 		this.executionId = executionId;
 		this.err = err;
@@ -50,8 +55,8 @@ public final class ProgressReporter implements AutoCloseable {
 	public static ProgressReporter start(RunQueries queries, TaskScheduler scheduler, long executionId, PrintWriter err,
 			Duration interval) {
 		boolean terminal = System.console() != null;
-		ProgressReporter reporter = new ProgressReporter(queries, executionId, err, terminal,
-				terminal ? Duration.ofSeconds(1) : interval);
+		ProgressReporter reporter = new ProgressReporter(queries, executionId, err,
+				terminal ? TerminalLine.standardError() : null, terminal ? Duration.ofSeconds(1) : interval);
 		reporter.ticks = scheduler.scheduleWithFixedDelay(reporter::tick, Instant.now().plus(reporter.every),
 				reporter.every);
 		return reporter;
@@ -73,16 +78,14 @@ public final class ProgressReporter implements AutoCloseable {
 		if (this.closed) {
 			return;
 		}
-		if (this.terminal) {
-			String line = bar(report.current());
-			this.err.print("\r" + line + " ".repeat(Math.max(0, this.drawn - line.length())));
-			this.drawn = line.length();
+		if (this.terminal != null) {
+			this.terminal.draw(bar(report.current()));
 		}
 		else {
 			this.err.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " execution " + report.executionId() + " "
 					+ line(report.current()));
+			this.err.flush();
 		}
-		this.err.flush();
 	}
 
 	/** {@code calculateIllustrations: 120000 of 200000 items (60.0%), 58211 items/s, 1m 23s left}. */
@@ -121,7 +124,8 @@ public final class ProgressReporter implements AutoCloseable {
 		return line.toString();
 	}
 
-	static String duration(Duration duration) {
+	/** {@code 42s}, {@code 1m 23s}, {@code 2h 05m}. */
+	public static String duration(Duration duration) {
 		long seconds = duration.toSeconds();
 		if (seconds >= 3600) {
 			return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, (seconds % 3600) / 60);
@@ -139,9 +143,8 @@ public final class ProgressReporter implements AutoCloseable {
 		this.ticks.cancel(false);
 		synchronized (this) {
 			this.closed = true;
-			if (this.terminal && this.drawn > 0) {
-				this.err.print("\r" + " ".repeat(this.drawn) + "\r");
-				this.err.flush();
+			if (this.terminal != null) {
+				this.terminal.clear();
 			}
 		}
 	}

@@ -2,15 +2,14 @@ package batch.web.console;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * How the console writes times, durations and counts. The job repository keeps the server's
- * local time: shown with the server's offset and full seconds, so that an operator elsewhere
- * reads it right.
+ * How the console writes times, durations and counts. Times are shown in the server's zone, with
+ * its offset and full seconds, so that an operator elsewhere reads them right.
  */
 public final class ConsoleFormat {
 
@@ -23,8 +22,8 @@ public final class ConsoleFormat {
 	}
 
 	/** A time with its offset, or a dash. */
-	public String time(LocalDateTime time) {
-		return (time == null) ? "–" : time.atZone(this.zone).format(TIME);
+	public String time(OffsetDateTime time) {
+		return (time == null) ? "–" : time.atZoneSameInstant(this.zone).format(TIME);
 	}
 
 	/** 2 h 05 min, 3 min 07 s, 12 s, 0.4 s. */

@@ -1,18 +1,17 @@
 package batch.web.console;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import batch.shared.TablePrefix;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What the console shows beside the job repository's reports: a run's rejected rows and its
- * results, read from the application's tables by the run's job instance (a restart writes under a
- * new execution of the same instance). Read only; every value bound, the table prefix a checked
+ * What the console shows beside the job repository's reports and a run's rejected rows (those
+ * are {@code RejectQueries}', which the command line shares): the runs' list, and a run's results,
+ * read from the application's tables by the run's job instance (a restart writes under a new
+ * execution of the same instance). Read only; every value bound, the table prefix a checked
  * identifier.
  */
 class ConsoleQueries {
@@ -39,26 +38,6 @@ class ConsoleQueries {
 	List<String> jobNames() {
 		return this.jdbc.queryForList("SELECT DISTINCT JOB_NAME FROM " + this.tables.table("JOB_INSTANCE")
 				+ " ORDER BY JOB_NAME", String.class);
-	}
-
-	/** The rejected rows of a run by reason code, most first. */
-	Map<String, Long> rejectsByReason(long instanceId) {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		this.jdbc.query("SELECT reason_code, COUNT(*) AS n FROM rejected_record WHERE job_instance_id = ?"
-				+ " GROUP BY reason_code ORDER BY n DESC, reason_code", (row) -> {
-					counts.put(row.getString(1), row.getLong(2));
-				}, instanceId);
-		return counts;
-	}
-
-	/** A page of a run's rejected rows, in file and line order, of one reason if given. */
-	List<Reject> rejects(long instanceId, String reason, int limit, int offset) {
-		return this.jdbc.query("SELECT source, line_number, record_key, reason_code, message FROM rejected_record"
-				+ " WHERE job_instance_id = ? AND (? IS NULL OR reason_code = ?)"
-				+ " ORDER BY source, line_number LIMIT ? OFFSET ?",
-				(row, i) -> new Reject(row.getString(1), row.getLong(2), row.getString(3), row.getString(4),
-						row.getString(5)),
-				instanceId, reason, reason, limit, offset);
 	}
 
 	/** The payoffs of a run's cash flows, in and out, by currency and month, in order. */
@@ -90,9 +69,6 @@ class ConsoleQueries {
 
 	private String executionsOf() {
 		return "SELECT JOB_EXECUTION_ID FROM " + this.tables.table("JOB_EXECUTION") + " WHERE JOB_INSTANCE_ID = ?";
-	}
-
-	record Reject(String source, long line, String key, String reason, String message) {
 	}
 
 	record MonthFlow(String currency, int year, int month, BigDecimal in, BigDecimal out) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import batch.operations.ExecutionReport;
+import batch.operations.RejectQueries;
+import batch.operations.RejectQueries.RejectedRow;
 import batch.operations.RunQueries;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -31,11 +33,14 @@ class RunResultsController {
 
 	private final ConsoleQueries console;
 
+	private final RejectQueries rejects;
+
 	private final ConsoleFormat format;
 
-	RunResultsController(RunQueries queries, ConsoleQueries console, ConsoleFormat format) {
+	RunResultsController(RunQueries queries, ConsoleQueries console, RejectQueries rejects, ConsoleFormat format) {
 		this.queries = queries;
 		this.console = console;
+		this.rejects = rejects;
 		this.format = format;
 	}
 
@@ -50,8 +55,8 @@ class RunResultsController {
 		ExecutionReport run = this.queries.report(id);
 		String code = RunsController.blankToNull(reason);
 		int from = Math.max(0, page) * REJECTS_PAGE;
-		Map<String, Long> counts = this.console.rejectsByReason(run.instanceId());
-		List<ConsoleQueries.Reject> rows = this.console.rejects(run.instanceId(), code, REJECTS_PAGE + 1, from);
+		Map<String, Long> counts = this.rejects.countsByReason(run.instanceId());
+		List<RejectedRow> rows = this.rejects.rows(run.instanceId(), code, REJECTS_PAGE + 1, from);
 		model.addAttribute("run", run);
 		model.addAttribute("counts", counts);
 		model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());

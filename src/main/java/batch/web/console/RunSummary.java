@@ -1,6 +1,6 @@
 package batch.web.console;
 
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import batch.operations.LaunchParameters;
  * hold no personal data), status, times, the rows it wrote and rejected, and where it ran.
  */
 record RunSummary(long executionId, String jobName, String parameters, String status, boolean active,
-		LocalDateTime startTime, double seconds, long rows, long rejects, String where) {
+		OffsetDateTime startTime, double seconds, long rows, long rejects, String where) {
 
 	static RunSummary of(ExecutionReport report, ConsoleFormat format) {
 		StringBuilder parameters = new StringBuilder();

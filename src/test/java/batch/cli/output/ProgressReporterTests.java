@@ -1,7 +1,8 @@
 package batch.cli.output;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import batch.operations.ExecutionReport.StepReport;
@@ -16,7 +17,7 @@ class ProgressReporterTests {
 
 	private static StepReport step(long read, Long expected, double itemsPerSecond) {
 		return new StepReport("calculateIllustrations", "STARTED", read, read, 0, 0, read / 1000, 0, read, expected, 0,
-				LocalDateTime.of(2026, 11, 23, 1, 0), null, 10, itemsPerSecond, 0, List.of(), null);
+				OffsetDateTime.of(2026, 11, 23, 1, 0, 0, 0, ZoneOffset.UTC), null, 10, itemsPerSecond, 0, List.of(), null);
 	}
 
 	@Test

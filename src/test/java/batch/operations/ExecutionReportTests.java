@@ -117,6 +117,21 @@ class ExecutionReportTests {
 	}
 
 	@Test
+	void aRunningStepsWarningIsTheRunsUntilTheStepEnds() {
+		JobExecution execution = new JobExecution(14, new JobInstance(9, "illustrationJob"),
+				new JobParametersBuilder().toJobParameters());
+		execution.setStatus(BatchStatus.STARTED);
+		StepExecution manager = step(execution, 6, "calculateIllustrations", BatchStatus.STARTED);
+		manager.getExecutionContext()
+			.putString(StepKeys.REMOTE_WARNING, "no worker has taken a partition for 2 minutes (0 listening)");
+
+		assertThat(ExecutionReport.of(execution, START.plusSeconds(130)).warning())
+			.isEqualTo("no worker has taken a partition for 2 minutes (0 listening)");
+		manager.setStatus(BatchStatus.FAILED);
+		assertThat(ExecutionReport.of(execution, START.plusSeconds(131)).warning()).isNull();
+	}
+
+	@Test
 	void anEstimateTheStepOutgrowsRisesToWhatIsDoneAndACompletedStepExpectedWhatItDid() {
 		JobExecution execution = new JobExecution(15, new JobInstance(10, "illustrationJob"),
 				new JobParametersBuilder().toJobParameters());
@@ -191,7 +206,8 @@ class ExecutionReportTests {
 					ZoneId.of("Asia/Kolkata")));
 
 		assertThat(names(json)).containsExactly("executionId", "instanceId", "jobName", "status", "active", "exitCode",
-				"exitMessage", "startTime", "endTime", "seconds", "parameters", "nonIdentifying", "steps", "current");
+				"exitMessage", "startTime", "endTime", "seconds", "parameters", "nonIdentifying", "steps", "current",
+				"warning");
 		assertThat(names(json.get("steps").get(0))).containsExactlyInAnyOrder("name", "status", "read", "written",
 				"skipped", "filtered", "commits", "rollbacks", "done", "expected", "resultRows", "startTime", "endTime",
 				"seconds", "itemsPerSecond", "rowsPerSecond", "partitions", "process", "fractionDone",

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import batch.partition.PartitionWorker;
+import batch.testsupport.ConsoleHttp;
 import batch.testsupport.GeneratedContracts;
 import batch.testsupport.GeneratedPolicies;
 import batch.testsupport.TestDatabase;
@@ -103,6 +104,14 @@ class MetricsScrapeIntegrationTests {
 	void everyMetricOfTheDashboardAndTheAlertsIsScrapedAfterARunOfEachJob() throws Exception {
 		this.worker.start();
 		try {
+			// the console's Workers page, before any run: the worker listens, idle
+			ConsoleHttp console = new ConsoleHttp(this.port);
+			console.signIn(TOKEN);
+			String workers = console.send(console.get("/workers").build()).body();
+			assertThat(workers).contains("id=\"workers\"")
+				.contains("process " + ProcessHandle.current().pid() + " on ")
+				.contains("nothing: idle")
+				.doesNotContain("id=\"no-workers\"");
 			run("illustrationJob", "{\"input\": \"policies.csv\", \"run.id\": \"scrape-1\"}");
 			run("cashFlowJob", "{\"input\": \"" + contracts.contracts().getFileName() + "\", \"observations\": \""
 					+ contracts.observations().getFileName() + "\", \"curves\": \""

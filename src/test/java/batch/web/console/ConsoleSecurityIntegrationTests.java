@@ -1,16 +1,9 @@
 package batch.web.console;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import batch.testsupport.ConsoleHttp;
 import batch.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +28,6 @@ class ConsoleSecurityIntegrationTests {
 
 	private static final String DATABASE = TestDatabase.newDatabaseUrl("console_security");
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
 	@TempDir
 	static Path directory;
 
@@ -53,24 +44,23 @@ class ConsoleSecurityIntegrationTests {
 
 	@Test
 	void everyPageNeedsASignedInSession() throws Exception {
-		HttpClient anonymous = client();
+		ConsoleHttp anonymous = new ConsoleHttp(this.port);
 		for (String path : new String[] { "/", "/runs", "/runs/1", "/runs/1/rejects", "/runs/1/results", "/start",
 				"/workers" }) {
-			HttpResponse<String> page = anonymous.send(get(path).build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> page = anonymous.send(anonymous.get(path).build());
 			assertThat(page.statusCode()).as(path).isEqualTo(302);
 			assertThat(page.headers().firstValue("Location")).as(path).hasValueSatisfying(
 					(location) -> assertThat(location).endsWith("/login"));
 		}
 		// the bearer token is the API's: it signs no one in to the console
-		HttpResponse<String> bearer = anonymous.send(get("/runs").header("Authorization", "Bearer " + TOKEN).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> bearer = anonymous.send(anonymous.get("/runs").header("Authorization", "Bearer " + TOKEN).build());
 		assertThat(bearer.statusCode()).isEqualTo(302);
 	}
 
 	@Test
 	void theSessionCookieIsHttpOnlyAndStrictAndOpensNoneOfTheApi() throws Exception {
-		HttpClient browser = client();
-		HttpResponse<String> signIn = signIn(browser, TOKEN);
+		ConsoleHttp browser = new ConsoleHttp(this.port);
+		HttpResponse<String> signIn = browser.signIn(TOKEN);
 
 		assertThat(signIn.statusCode()).isEqualTo(302);
 		assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(
@@ -79,76 +69,55 @@ class ConsoleSecurityIntegrationTests {
 			.startsWith("BATCH_CONSOLE=")
 			.contains("HttpOnly")
 			.contains("SameSite=Strict"));
-		assertThat(browser.send(get("/runs").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+		assertThat(browser.send(browser.get("/runs").build()).statusCode())
 			.isEqualTo(200);
 		for (String path : new String[] { "/api/executions/1", "/api/jobs/illustrationJob/executions",
 				"/actuator/prometheus" }) {
-			assertThat(browser.send(get(path).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as(path)
+			assertThat(browser.send(browser.get(path).build()).statusCode()).as(path)
 				.isEqualTo(401);
 		}
 	}
 
 	@Test
+	void theWorkersPageSaysThatLocalPartitionsRunOnTheServersThreads() throws Exception {
+		ConsoleHttp browser = new ConsoleHttp(this.port);
+		browser.signIn(TOKEN);
+
+		HttpResponse<String> page = browser.send(browser.get("/workers").build());
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"local\"").contains("batch.partitioning=local")
+			.doesNotContain("id=\"workers\"");
+	}
+
+	@Test
 	void aWrongTokenSignsNoOneIn() throws Exception {
-		HttpClient browser = client();
-		HttpResponse<String> signIn = signIn(browser, TOKEN + "x");
+		ConsoleHttp browser = new ConsoleHttp(this.port);
+		HttpResponse<String> signIn = browser.signIn(TOKEN + "x");
 
 		assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(
 				(location) -> assertThat(location).endsWith("/login?error"));
-		assertThat(browser.send(get("/runs").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+		assertThat(browser.send(browser.get("/runs").build()).statusCode())
 			.isEqualTo(302);
 	}
 
 	@Test
 	void anActionWithoutTheFormsCsrfTokenIsRefused() throws Exception {
-		HttpClient browser = client();
-		signIn(browser, TOKEN);
-		String form = browser.send(get("/start").build(), HttpResponse.BodyHandlers.ofString()).body();
-		String csrf = csrf(form);
+		ConsoleHttp browser = new ConsoleHttp(this.port);
+		browser.signIn(TOKEN);
+		String form = browser.send(browser.get("/start").build()).body();
+		String csrf = ConsoleHttp.csrf(form);
 
 		for (String path : new String[] { "/runs/1/stop", "/runs/1/restart", "/runs/1/recover", "/start",
 				"/logout" }) {
-			HttpResponse<String> forged = browser.send(post(path, "job=illustrationJob&input=x.csv"),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> forged = browser.send(browser.post(path, "job=illustrationJob&input=x.csv"));
 			assertThat(forged.statusCode()).as(path).isEqualTo(403);
 		}
 		// with it, the same action is the operator's: refused for its own reason, as the CLI's
-		HttpResponse<String> stop = browser.send(post("/runs/999/stop", "_csrf=" + encode(csrf)),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> stop = browser.send(browser.post("/runs/999/stop", "_csrf=" + ConsoleHttp.encode(csrf)));
 		assertThat(stop.statusCode()).isEqualTo(302);
-		String page = browser.send(get("/runs/999").build(), HttpResponse.BodyHandlers.ofString()).body();
+		String page = browser.send(browser.get("/runs/999").build()).body();
 		assertThat(page).doesNotContain("asked to stop");
-	}
-
-	private HttpResponse<String> signIn(HttpClient browser, String token) throws Exception {
-		String page = browser.send(get("/login").build(), HttpResponse.BodyHandlers.ofString()).body();
-		return browser.send(post("/login", "token=" + encode(token) + "&_csrf=" + encode(csrf(page))),
-				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String csrf(String page) {
-		Matcher token = CSRF.matcher(page);
-		assertThat(token.find()).as("a CSRF token in the form").isTrue();
-		return token.group(1);
-	}
-
-	private static HttpClient client() {
-		return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-	}
-
-	private HttpRequest.Builder get(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET();
-	}
-
-	private HttpRequest post(String path, String form) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build();
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -188,7 +188,13 @@ public record ExecutionReport(long executionId, long instanceId, String jobName,
 		long rows = resultRows(step.getExecutionContext());
 		// a step that reads nothing (an export) says what it has done itself
 		long doneHere = step.getExecutionContext().getLong(StepKeys.DONE_ITEMS, read);
-		long done = Math.max(doneHere, readBeforeAndNow(step.getExecutionContext()));
+		long readCount = readBeforeAndNow(step.getExecutionContext());
+		if (step.getStatus() == BatchStatus.COMPLETED && readCount > doneHere) {
+			// a counting reader counts its read past the last item too: once the step has read to
+			// the end, its count is one more than it read (a partition of 11 rows says 12)
+			readCount--;
+		}
+		long done = Math.max(doneHere, readCount);
 		Long expected = step.getExecutionContext().containsKey(StepKeys.EXPECTED_ITEMS)
 				? step.getExecutionContext().getLong(StepKeys.EXPECTED_ITEMS) : null;
 		if (!partitions.isEmpty()) {

@@ -117,6 +117,26 @@ class ExecutionReportTests {
 	}
 
 	@Test
+	void aCompletedStepsReaderCountsItsReadPastTheEndWhichIsNotDone() {
+		JobExecution execution = new JobExecution(15, new JobInstance(10, "illustrationJob"),
+				new JobParametersBuilder().toJobParameters());
+		StepExecution whole = step(execution, 7, "importPolicies", BatchStatus.COMPLETED);
+		whole.setReadCount(11);
+		whole.getExecutionContext().putLong("policies.read.count", 12);
+		// restarted: 10 read before, 5 now, and the read past the end
+		StepExecution resumed = step(execution, 8, "exportIllustrations", BatchStatus.COMPLETED);
+		resumed.setReadCount(5);
+		resumed.getExecutionContext().putLong("rows.read.count", 16);
+		StepExecution running = step(execution, 9, "projectCashFlows", BatchStatus.STARTED);
+		running.setReadCount(5);
+		running.getExecutionContext().putLong("contracts.read.count", 15);
+
+		List<ExecutionReport.StepReport> steps = ExecutionReport.of(execution, START.plusSeconds(9)).steps();
+
+		assertThat(steps).extracting(ExecutionReport.StepReport::done).containsExactly(11L, 15L, 15L);
+	}
+
+	@Test
 	void aRunningStepsWarningIsTheRunsUntilTheStepEnds() {
 		JobExecution execution = new JobExecution(14, new JobInstance(9, "illustrationJob"),
 				new JobParametersBuilder().toJobParameters());

@@ -66,9 +66,7 @@ class CashFlowOracleIntegrationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> DATABASE);
-		registry.add("spring.datasource.username", TestDatabase::username);
-		registry.add("spring.datasource.password", TestDatabase::password);
+		TestDatabase.register(registry, DATABASE);
 	}
 
 	@BeforeAll

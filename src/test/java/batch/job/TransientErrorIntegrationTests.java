@@ -73,9 +73,7 @@ class TransientErrorIntegrationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> APPLICATION_DATABASE);
-		registry.add("spring.datasource.username", TestDatabase::username);
-		registry.add("spring.datasource.password", TestDatabase::password);
+		TestDatabase.register(registry, APPLICATION_DATABASE);
 	}
 
 	@BeforeAll

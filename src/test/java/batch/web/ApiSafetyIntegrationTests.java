@@ -76,9 +76,7 @@ class ApiSafetyIntegrationTests {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> DATABASE);
-		registry.add("spring.datasource.username", TestDatabase::username);
-		registry.add("spring.datasource.password", TestDatabase::password);
+		TestDatabase.register(registry, DATABASE);
 		registry.add("batch.api.input-directory", () -> directory.toString());
 	}
 

@@ -1,9 +1,6 @@
 package batch.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import batch.partition.PartitionWorker;
+import batch.testsupport.ApiHttp;
 import batch.testsupport.ConsoleHttp;
 import batch.testsupport.GeneratedContracts;
 import batch.testsupport.GeneratedPolicies;
@@ -80,13 +78,13 @@ class MetricsScrapeIntegrationTests {
 	@Autowired
 	private PartitionWorker worker;
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private ApiHttp api() {
+		return new ApiHttp(this.port, TOKEN);
+	}
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> DATABASE);
-		registry.add("spring.datasource.username", TestDatabase::username);
-		registry.add("spring.datasource.password", TestDatabase::password);
+		TestDatabase.register(registry, DATABASE);
 		registry.add("batch.api.input-directory", () -> directory.toString());
 		registry.add("spring.data.redis.host", () -> TestRedis.shared().host());
 		registry.add("spring.data.redis.port", () -> TestRedis.shared().port());
@@ -121,7 +119,7 @@ class MetricsScrapeIntegrationTests {
 			assertThat(this.worker.stop()).as("the worker drained").isTrue();
 		}
 
-		HttpResponse<String> scrape = get("/actuator/prometheus");
+		HttpResponse<String> scrape = api().get("/actuator/prometheus");
 
 		assertThat(scrape.statusCode()).isEqualTo(200);
 		Set<String> scraped = scrapedNames(scrape.body());
@@ -224,12 +222,12 @@ class MetricsScrapeIntegrationTests {
 	}
 
 	private void run(String job, String parameters) throws Exception {
-		HttpResponse<String> started = post("/api/jobs/" + job + "/executions", parameters);
+		HttpResponse<String> started = api().post("/api/jobs/" + job + "/executions", parameters);
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
 		String location = started.headers().firstValue("Location").orElseThrow();
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		while (true) {
-			JsonNode report = JSON.readTree(get(location).body());
+			JsonNode report = JSON.readTree(api().get(location).body());
 			if (report.path("status").asString().equals("COMPLETED") && !report.path("active").asBoolean()) {
 				return;
 			}
@@ -237,23 +235,6 @@ class MetricsScrapeIntegrationTests {
 			assertThat(System.nanoTime()).as(job + " completed in time: " + report).isLessThan(deadline);
 			Thread.sleep(200);
 		}
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> post(String path, String body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path))
-			.header("Authorization", "Bearer " + TOKEN)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
 }

@@ -38,9 +38,7 @@ class ProbesAndApiDocsIntegrationTests {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> DATABASE);
-		registry.add("spring.datasource.username", TestDatabase::username);
-		registry.add("spring.datasource.password", TestDatabase::password);
+		TestDatabase.register(registry, DATABASE);
 	}
 
 	@Test

@@ -11,6 +11,9 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,11 +54,25 @@ public class RunInterventions {
 			throw new OperationRefusedException(Refusal.WRONG_STATE,
 					"execution " + executionId + " is " + execution.getStatus() + ": there is nothing to stop");
 		}
+		StepContext before = StepSynchronizationManager.getContext();
 		try {
 			this.operator.stop(execution);
 		}
 		catch (JobExecutionNotRunningException ex) {
 			// it ended meanwhile
+		}
+		catch (OptimisticLockingFailureException ex) {
+			// a step committed a chunk as Spring Batch marked it STOPPED: the run was already marked
+			// STOPPING, and the step stops after its chunk in flight all the same
+			logger.debug("execution {}: a step moved on as it was being stopped: {}", executionId, ex.getMessage());
+		}
+		finally {
+			// Spring Batch's stop enters each running step's scope on this thread and leaves it only
+			// when the step's update succeeds: leave what it entered, without destroying the beans of
+			// a step that still runs
+			while (StepSynchronizationManager.getContext() != null && StepSynchronizationManager.getContext() != before) {
+				StepSynchronizationManager.close();
+			}
 		}
 		return this.queries.execution(executionId);
 	}

@@ -74,7 +74,7 @@ class PurgeIntegrationTests {
 		assertThat(dry.get(0)).isEqualTo("would delete 1 runs (1 executions) that ended more than 30d ago;"
 				+ " kept 1 that can still be restarted (--include-restartable deletes them)");
 		assertThat(dry).hasSize(2);
-		assertThat(dry.get(1)).matches("  " + completed + " +illustrationJob +COMPLETED +\\d{4}-\\d\\d-\\d\\dT[\\d:]+");
+		assertThat(dry.get(1)).matches("  " + completed + " +illustrationJob +COMPLETED +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)");
 		List<String> dryAll = dryRunWithRestartable.out().lines().toList();
 		assertThat(dryAll.get(0)).isEqualTo("would delete 2 runs (2 executions) that ended more than 30d ago");
 		assertThat(dryAll.subList(1, dryAll.size())).hasSize(2)

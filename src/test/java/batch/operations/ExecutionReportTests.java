@@ -117,13 +117,13 @@ class ExecutionReportTests {
 	}
 
 	@Test
-	void aCompletedStepsReaderCountsItsReadPastTheEndWhichIsNotDone() {
+	void aCompletedStepsReadPastTheEndIsNotDoneAndAResumedStepCountsWhatItReadBefore() {
 		JobExecution execution = new JobExecution(15, new JobInstance(10, "illustrationJob"),
 				new JobParametersBuilder().toJobParameters());
 		StepExecution whole = step(execution, 7, "importPolicies", BatchStatus.COMPLETED);
 		whole.setReadCount(11);
 		whole.getExecutionContext().putLong("policies.read.count", 12);
-		// restarted: 10 read before, 5 now, and the read past the end
+		// resumed: 10 read before, 5 now, and the read past the end
 		StepExecution resumed = step(execution, 8, "exportIllustrations", BatchStatus.COMPLETED);
 		resumed.setReadCount(5);
 		resumed.getExecutionContext().putLong("rows.read.count", 16);

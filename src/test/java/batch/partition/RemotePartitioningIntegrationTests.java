@@ -116,7 +116,7 @@ class RemotePartitioningIntegrationTests {
 		Matcher abandoned = partitionRow(status.out(), partition, "FAILED");
 		Matcher successor = partitionRow(status.out(), partition, "COMPLETED");
 		assertThat(Long.parseLong(abandoned.group(1))).isGreaterThanOrEqualTo(100);
-		assertThat(Long.parseLong(abandoned.group(1)) + Long.parseLong(successor.group(1)))
+		assertThat(Long.parseLong(abandoned.group(1)) + Long.parseLong(successor.group(1))).as(status.out())
 			.isEqualTo(Long.parseLong(successor.group(2)));
 		String metrics = scrape(survivor);
 		assertThat(metrics).containsPattern("(?m)^batch_worker_takeovers_total\\{job=\"illustrationJob\"\\} [1-9]")

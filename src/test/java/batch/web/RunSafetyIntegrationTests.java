@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -226,8 +227,9 @@ class RunSafetyIntegrationTests {
 	/*
 	 * A stopped run and its steps are recorded STOPPED at once, while its thread finishes the
 	 * chunks in flight: until that thread has ended, the run is reported active, so that nothing
-	 * waiting for its end (a script, a restart, the next test on another database of this JVM,
-	 * where a step with the same ids would share its step scope) goes on too soon.
+	 * waiting for its end goes on too soon. A stop that races a chunk's commit is not refused, and
+	 * leaves no step scope behind (where a later step with the same ids, in another database of
+	 * this JVM, found the stopped step's reader).
 	 */
 	@Test
 	void aStoppedRunIsActiveUntilItsThreadHasEnded() throws Exception {
@@ -239,7 +241,11 @@ class RunSafetyIntegrationTests {
 			awaitEnded(run);
 
 			assertThat(this.localRuns.any()).as("a run's thread still running in this process").isFalse();
-			assertThat(report(run).path("status").asString()).isEqualTo("STOPPED");
+			assertThat(StepSynchronizationManager.getContext()).as("a step's scope left on the thread that stopped it")
+				.isNull();
+			// Spring Batch 6 records the stopped step with a version of its own: a step that commits a
+			// chunk right after it fails on that version, and the run ends FAILED, restartable all the same
+			assertThat(report(run).path("status").asString()).isIn("STOPPED", "FAILED");
 		}
 	}
 

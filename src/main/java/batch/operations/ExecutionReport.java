@@ -33,8 +33,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * @param parameters the run's parameters; the non-identifying ones are also in
  * {@code nonIdentifying}
  * @param exitMessage the first line of the run's exit description: the root cause of a failure
- * @param active whether the run or any of its steps still runs (a stopped run is STOPPED at once,
- * its partitions end after their chunks in flight)
+ * @param active whether the run or any of its steps still runs (a stopped run is STOPPING while
+ * its partitions finish their chunks in flight, or the thread that runs it here has not ended)
  * @param current the step running now, or null
  * @param warning what a running step says is wrong, though the run goes on (a remote manager
  * whose partitions no worker takes); null if nothing is

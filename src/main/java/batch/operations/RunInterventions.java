@@ -9,10 +9,16 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.StepLocator;
+import org.springframework.batch.core.step.tasklet.StoppableTasklet;
+import org.springframework.batch.core.step.tasklet.TaskletStep;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +40,18 @@ public class RunInterventions {
 
 	private final JobOperator operator;
 
-	RunInterventions(RunQueries queries, LocalRuns localRuns, Heartbeats heartbeats, RunOperator operator) {
+	private final JobRepository jobRepository;
+
+	private final JobRegistry jobRegistry;
+
+	RunInterventions(RunQueries queries, LocalRuns localRuns, Heartbeats heartbeats, RunOperator operator,
+			JobRepository jobRepository, JobRegistry jobRegistry) {
 		this.queries = queries;
 		this.localRuns = localRuns;
 		this.heartbeats = heartbeats;
 		this.operator = operator.operator();
+		this.jobRepository = jobRepository;
+		this.jobRegistry = jobRegistry;
 	}
 
 	/**
@@ -54,27 +67,52 @@ public class RunInterventions {
 			throw new OperationRefusedException(Refusal.WRONG_STATE,
 					"execution " + executionId + " is " + execution.getStatus() + ": there is nothing to stop");
 		}
-		StepContext before = StepSynchronizationManager.getContext();
-		try {
-			this.operator.stop(execution);
-		}
-		catch (JobExecutionNotRunningException ex) {
-			// it ended meanwhile
-		}
-		catch (OptimisticLockingFailureException ex) {
-			// a step committed a chunk as Spring Batch marked it STOPPED: the run was already marked
-			// STOPPING, and the step stops after its chunk in flight all the same
-			logger.debug("execution {}: a step moved on as it was being stopped: {}", executionId, ex.getMessage());
-		}
-		finally {
-			// Spring Batch's stop enters each running step's scope on this thread and leaves it only
-			// when the step's update succeeds: leave what it entered, without destroying the beans of
-			// a step that still runs
-			while (StepSynchronizationManager.getContext() != null && StepSynchronizationManager.getContext() != before) {
-				StepSynchronizationManager.close();
+		// Spring Batch's JobOperator.stop also records each running step STOPPED from this thread,
+		// with a version of its own: a step that commits its chunk in flight just after fails on
+		// that version, and the run ends FAILED. Here only the run is marked STOPPING, which every
+		// step reads at its next chunk (here or on a worker) and stops on; an export, which writes
+		// in one go, is told to stop as Spring Batch tells it.
+		for (int attempt = 1;; attempt++) {
+			try {
+				execution.setStatus(BatchStatus.STOPPING);
+				this.jobRepository.update(execution);
+				break;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// the run moved on to its next step meanwhile: ask again, of what it is now
+				execution = this.queries.execution(executionId);
+				if (!execution.isRunning() || attempt == 3) {
+					return execution;
+				}
 			}
 		}
+		stopTasklets(execution);
 		return this.queries.execution(executionId);
+	}
+
+	private void stopTasklets(JobExecution execution) {
+		Job job = this.jobRegistry.getJob(execution.getJobInstance().getJobName());
+		if (!(job instanceof StepLocator steps)) {
+			return;
+		}
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (!step.getStatus().isRunning()) {
+				continue;
+			}
+			// null for a partition, which stops at its next chunk
+			Step found = steps.getStep(step.getStepName());
+			if (found instanceof TaskletStep tasklet
+					&& tasklet.getTasklet() instanceof StoppableTasklet stoppable) {
+				// in the step's scope, as Spring Batch's own stop calls it, for a step-scoped tasklet
+				StepSynchronizationManager.register(step);
+				try {
+					stoppable.stop(step);
+				}
+				finally {
+					StepSynchronizationManager.close();
+				}
+			}
+		}
 	}
 
 	/**

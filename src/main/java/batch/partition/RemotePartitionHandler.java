@@ -92,7 +92,7 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
 			List<StepExecution> queued = running.stream().filter((step) -> step.getStatus() == BatchStatus.STARTING).toList();
 			idleness.queued(queued.size());
 			JobExecution job = this.jobRepository.getJobExecution(jobExecutionId);
-			// Spring Batch 6 records a stopped run as STOPPED at once, before its steps have ended:
+			// a stopped run is STOPPING until its steps end (STOPPED at once if Spring Batch stopped it):
 			// the partitions running stop after their chunk in flight; those queued are withdrawn
 			if (job != null && (job.getStatus() == BatchStatus.STOPPING || job.getStatus() == BatchStatus.STOPPED)) {
 				for (StepExecution step : queued) {

@@ -28,7 +28,7 @@ final class RequestTriage {
 		if (state.run() == null) {
 			return new Decision.Discard("stale", "there is no such run");
 		}
-		// Spring Batch 6 records a stopped run as STOPPED at once, before its steps have ended
+		// a stopped run is STOPPING, or STOPPED at once if Spring Batch's own stop stopped it
 		boolean stopping = state.run() == BatchStatus.STOPPING || state.run() == BatchStatus.STOPPED;
 		if (!state.run().isRunning() && !stopping) {
 			return new Decision.Discard("stale", "its run is " + state.run());

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * The benchmark harness of bench/run: the ceilings (LOAD DATA LOCAL INFILE, a hand-written JDBC
- * loop on one thread and on N) for the very rows illustrationJob writes, the job end to end at two
+ * loop on one thread and on N, and on a narrow table) for the very rows illustrationJob and
+ * cashFlowJob write, the job end to end at two
  * sizes, cashFlowJob on generated contracts (a book of the four lending types, and a bank's book of
  * every type up to a horizon), start-up to the first row read, peak heap; each figure
  * the median of several runs where a run is short. Runs the packaged application (target/batch.jar)
@@ -86,6 +87,7 @@ public class Harness {
 		Job large = illustration(policies);
 		Ceilings ceilings = ceilings(large);
 		Job cashFlow = cashFlow(contracts, "PAM,ANN,LAM,NAM");
+		Ceilings cashFlowCeilings = cashFlowCeilings(cashFlow);
 		Job mixed = cashFlow(contracts, null);
 		printTable();
 		try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
@@ -95,11 +97,20 @@ public class Harness {
 		}
 		double jdbc = large.rowsPerSecond() / Math.max(ceilings.jdbcOne(), ceilings.jdbcMany());
 		double loadData = large.rowsPerSecond() / ceilings.loadData();
-		System.out.printf(Locale.ROOT, "%nillustration/jdbc=%.2f illustration/load-data=%.2f cashflow-%dk-s=%.0f "
-				+ "cashflow-mixed/four-types=%.2f peak-heap-mb=%d%n", jdbc, loadData, contracts / 1000,
-				cashFlow.seconds(), mixed.rowsPerSecond() / cashFlow.rowsPerSecond(),
+		System.out.printf(Locale.ROOT, "%nillustration/jdbc=%.2f illustration/load-data=%.2f cashflow/load-data=%.2f "
+				+ "cashflow-%s-s=%.0f cashflow-mixed/four-types=%.2f peak-heap-mb=%d peak-heap-mb-%s=%d "
+				+ "peak-heap-mb-%s=%d peak-heap-mb-cashflow-%s=%d%n", jdbc, loadData,
+				cashFlow.rowsPerSecond() / cashFlowCeilings.loadData(), size(contracts), cashFlow.seconds(),
+				mixed.rowsPerSecond() / cashFlow.rowsPerSecond(),
 				Math.max(Math.max(small.peakHeapMb(), large.peakHeapMb()),
-						Math.max(cashFlow.peakHeapMb(), mixed.peakHeapMb())));
+						Math.max(cashFlow.peakHeapMb(), mixed.peakHeapMb())),
+				size(policies / 10), small.peakHeapMb(), size(policies), large.peakHeapMb(), size(contracts),
+				Math.max(cashFlow.peakHeapMb(), mixed.peakHeapMb()));
+	}
+
+	// 100000 as "100k", for the summary's keys.
+	private static String size(long count) {
+		return (count >= 1000 && count % 1000 == 0) ? (count / 1000) + "k" : Long.toString(count);
 	}
 
 	// ---------------------------------------------------------------- the machine
@@ -129,6 +140,7 @@ public class Harness {
 				+ "results by LOAD DATA LOCAL INFILE where local_infile=ON, else JDBC batches (rewriteBatchedStatements=true); "
 				+ "job JVMs -Xmx512m; ceilings on "
 				+ threads + " threads at most; " + runs + " runs of anything under 2 minutes, the median shown");
+		System.out.println(loopDescription());
 		System.out.println();
 	}
 
@@ -326,54 +338,129 @@ public class Harness {
 
 	// ---------------------------------------------------------------- the ceilings
 
+	// Rows per multi-row upsert. On 415,000 illustration rows, 2 threads, same run: one driver-rewritten
+	// batch per chunk (rewriteBatchedStatements=true, about 21,000 rows, statements up to
+	// max_allowed_packet: the loop before this one) 19,000 to 23,000 rows/s; the same batches
+	// executed every 250 or 500 rows 34,000 to 111,000; explicit statements of 100 to 1000 rows, client-side prepared, 37,000 to
+	// 178,000; server-side prepared, 77,000 to 247,000. Server-side, 250 rows was as fast as any
+	// (the machine is shared, so only orderings within one run count). In one bench/run --quick: 88,805
+	// rows/s on 2 threads against 27,255 for the rewritten batch a chunk.
+	private static final int ROWS_PER_STATEMENT = 250;
+
+	private static final int ITEMS_PER_COMMIT = 1000;
+
+	// A table the JDBC loop writes from a dump: its columns (the first keyColumns are the key), and how
+	// one dumped line (the dumped table's columns, tab-separated) binds at an offset.
+	private record Rows(String table, List<String> columns, int keyColumns, Binder binder) {
+
+		String upsert(int rowCount) {
+			String one = "(" + String.join(", ", Collections.nCopies(this.columns.size(), "?")) + ")";
+			return "INSERT INTO " + this.table + " (" + String.join(", ", this.columns) + ") VALUES "
+					+ String.join(", ", Collections.nCopies(rowCount, one)) + " ON DUPLICATE KEY UPDATE "
+					+ String.join(", ", this.columns.subList(this.keyColumns, this.columns.size()).stream()
+						.map((c) -> c + " = VALUES(" + c + ")").toList());
+		}
+
+	}
+
+	private interface Binder {
+
+		void bind(PreparedStatement ps, int offset, String[] f) throws SQLException;
+
+	}
+
+	private static final Rows ILLUSTRATION = new Rows("illustration", COLUMNS, 2, (ps, o, f) -> {
+		ps.setLong(o + 1, Long.parseLong(f[0]));
+		ps.setInt(o + 2, Integer.parseInt(f[1]));
+		ps.setString(o + 3, f[2]);
+		ps.setInt(o + 4, Integer.parseInt(f[3]));
+		for (int i = 4; i < 18; i++) {
+			ps.setBigDecimal(o + i + 1, f[i].equals("\\N") ? null : new BigDecimal(f[i]));
+		}
+		ps.setString(o + 19, f[18]);
+		ps.setLong(o + 20, Long.parseLong(f[19]));
+	});
+
+	// The same keys and one amount of the illustration rows, for the ratio of a wide row to a narrow one.
+	private static final Rows NARROW = new Rows("narrow", List.of("policy_id", "policy_year", "premium"), 2,
+			(ps, o, f) -> {
+				ps.setLong(o + 1, Long.parseLong(f[0]));
+				ps.setInt(o + 2, Integer.parseInt(f[1]));
+				ps.setBigDecimal(o + 3, new BigDecimal(f[4]));
+			});
+
+	private static final List<String> CASH_FLOW_COLUMNS = List.of("contract_id", "seq", "event_date", "event_type",
+			"currency", "payoff", "notional_principal", "nominal_interest_rate", "accrued_interest", "job_execution_id");
+
+	private static final Rows CASH_FLOW = new Rows("cash_flow", CASH_FLOW_COLUMNS, 2, (ps, o, f) -> {
+		ps.setString(o + 1, f[0]);
+		ps.setInt(o + 2, Integer.parseInt(f[1]));
+		ps.setObject(o + 3, java.time.LocalDate.parse(f[2]));
+		ps.setString(o + 4, f[3]);
+		ps.setString(o + 5, f[4]);
+		for (int i = 5; i < 9; i++) {
+			ps.setBigDecimal(o + i + 1, new BigDecimal(f[i]));
+		}
+		ps.setLong(o + 10, Long.parseLong(f[9]));
+	});
+
+	static String loopDescription() {
+		return "JDBC loop: INSERT ... VALUES of " + ROWS_PER_STATEMENT + " rows ... ON DUPLICATE KEY UPDATE, prepared "
+				+ "once per connection (server-side), the chunk's last rows in one rewritten batch; 1 and " + threads
+				+ " threads, a connection each, autocommit off, commit per " + ITEMS_PER_COMMIT + " policies (contracts)";
+	}
+
 	private record Ceilings(double loadData, double jdbcOne, double jdbcMany) {
 
 	}
 
 	// The rows the large run wrote, dumped in key order to one file per thread (contiguous policy
-	// ranges), then written again into an empty copy of the table: by LOAD DATA, and by a minimal
-	// JDBC loop (the writer's upsert, batched, a commit per 1000 policies) on one thread and on N.
+	// ranges), then written again into an empty copy of the table: by LOAD DATA, and by the JDBC
+	// loop on one thread and on N; then the same loop on a narrow table of the same keys.
 	private static Ceilings ceilings(Job job) throws Exception {
-		List<Path> parts = dump(job);
+		List<Path> parts = dump(job, "illustration", COLUMNS);
 		long rows = job.rows();
 		String database = "bench_ceiling";
 		int times = 1;
 		List<Double> load = new ArrayList<>();
 		List<Double> one = new ArrayList<>();
 		List<Double> many = new ArrayList<>();
+		List<Double> narrow = new ArrayList<>();
+		long wideBytes = 0;
+		long narrowBytes = 0;
 		for (int run = 0; run < times; run++) {
-			emptyCopy(job.database(), database);
-			long start = System.nanoTime();
-			try (Connection connection = connect("/" + database + "?allowLoadLocalInfile=true");
-					Statement statement = connection.createStatement()) {
-				for (Path part : parts) {
-					statement.execute("LOAD DATA LOCAL INFILE '" + part + "' INTO TABLE illustration (" + String.join(", ", COLUMNS)
-							+ ")");
-				}
+			emptyCopy(job.database(), database, "illustration");
+			load.add(rows / loadData(database, "illustration", COLUMNS, parts));
+			emptyCopy(job.database(), database, "illustration");
+			one.add(rows / jdbcLoop(database, ILLUSTRATION, parts, 1));
+			emptyCopy(job.database(), database, "illustration");
+			many.add(rows / jdbcLoop(database, ILLUSTRATION, parts, threads));
+			wideBytes = bytesPerRow(database, "illustration", rows);
+			try (Connection connection = connect("/" + database); Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE narrow (policy_id BIGINT NOT NULL, policy_year INT NOT NULL, "
+						+ "premium DECIMAL(18,2) NOT NULL, PRIMARY KEY (policy_id, policy_year))");
 			}
-			load.add(rows / ((System.nanoTime() - start) / 1e9));
-			emptyCopy(job.database(), database);
-			one.add(rows / jdbcLoop(database, parts, 1));
-			emptyCopy(job.database(), database);
-			many.add(rows / jdbcLoop(database, parts, threads));
-			if (run == 0 && rows / load.get(0) + rows / one.get(0) + rows / many.get(0) < 120) {
+			narrow.add(rows / jdbcLoop(database, NARROW, parts, threads));
+			narrowBytes = bytesPerRow(database, "narrow", rows);
+			if (run == 0 && rows / load.get(0) + rows / one.get(0) + rows / many.get(0) + rows / narrow.get(0)
+					< 120) {
 				times = runs;
 			}
 		}
-		try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + database);
-		}
-		for (Path part : parts) {
-			Files.deleteIfExists(part);
-		}
+		dropAndDelete(database, parts);
 		Ceilings ceilings = new Ceilings(middle(load), middle(one), middle(many));
-		String runsNote = " (" + load.size() + " run" + ((load.size() > 1) ? "s" : "") + ")";
+		String runsNote = runsNote(load.size());
 		table.add(new String[] { String.format(Locale.ROOT, "ceiling: LOAD DATA LOCAL INFILE, %,d rows", rows) + runsNote,
 				"", seconds(rows / ceilings.loadData()), "", rate(ceilings.loadData()), "", "", "" });
-		table.add(new String[] { String.format(Locale.ROOT, "ceiling: JDBC batched upsert, 1 thread") + runsNote, "",
-				seconds(rows / ceilings.jdbcOne()), "", rate(ceilings.jdbcOne()), "", "", "" });
-		table.add(new String[] { String.format(Locale.ROOT, "ceiling: JDBC batched upsert, %d threads", threads)
-				+ runsNote, "", seconds(rows / ceilings.jdbcMany()), "", rate(ceilings.jdbcMany()), "", "", "" });
+		table.add(new String[] { "ceiling: JDBC loop, 1 thread" + runsNote, "", seconds(rows / ceilings.jdbcOne()), "",
+				rate(ceilings.jdbcOne()), "", "", "" });
+		table.add(new String[] { String.format(Locale.ROOT, "ceiling: JDBC loop, %d threads, %d B a row", threads,
+				wideBytes) + runsNote, "", seconds(rows / ceilings.jdbcMany()), "", rate(ceilings.jdbcMany()), "", "", "" });
+		table.add(new String[] { String.format(Locale.ROOT, "JDBC loop on a narrow table, %d threads, %d B a row",
+				threads, narrowBytes) + runsNote, "", seconds(rows / middle(narrow)), "", rate(middle(narrow)), "", "",
+				"" });
+		table.add(new String[] { "JDBC loop: illustration rows / narrow rows (rows/s)", "", "", "",
+				String.format(Locale.ROOT, "%.2f", ceilings.jdbcMany() / middle(narrow)), "", "", "" });
 		double best = Math.max(ceilings.jdbcOne(), ceilings.jdbcMany());
 		table.add(new String[] { "illustrationJob / best JDBC ceiling (rows/s)", "", "", "",
 				String.format(Locale.ROOT, "%.2f", job.rowsPerSecond() / best), "", "", "" });
@@ -382,20 +469,88 @@ public class Harness {
 		return ceilings;
 	}
 
-	private static List<Path> dump(Job job) throws Exception {
+	// The cash_flow rows of a cashFlowJob run, the same way: LOAD DATA, and the JDBC loop on N threads.
+	private static Ceilings cashFlowCeilings(Job job) throws Exception {
+		List<Path> parts = dump(job, "cash_flow", CASH_FLOW_COLUMNS);
+		long rows = job.rows();
+		String database = "bench_ceiling";
+		int times = 1;
+		List<Double> load = new ArrayList<>();
+		List<Double> many = new ArrayList<>();
+		for (int run = 0; run < times; run++) {
+			emptyCopy(job.database(), database, "cash_flow");
+			load.add(rows / loadData(database, "cash_flow", CASH_FLOW_COLUMNS, parts));
+			emptyCopy(job.database(), database, "cash_flow");
+			many.add(rows / jdbcLoop(database, CASH_FLOW, parts, threads));
+			if (run == 0 && rows / load.get(0) + rows / many.get(0) < 120) {
+				times = runs;
+			}
+		}
+		dropAndDelete(database, parts);
+		Ceilings ceilings = new Ceilings(middle(load), 0, middle(many));
+		String runsNote = runsNote(load.size());
+		table.add(new String[] { String.format(Locale.ROOT, "ceiling: LOAD DATA, %,d cash_flow rows", rows) + runsNote,
+				"", seconds(rows / ceilings.loadData()), "", rate(ceilings.loadData()), "", "", "" });
+		table.add(new String[] { String.format(Locale.ROOT, "ceiling: JDBC loop, cash_flow, %d threads", threads)
+				+ runsNote, "", seconds(rows / ceilings.jdbcMany()), "", rate(ceilings.jdbcMany()), "", "", "" });
+		table.add(new String[] { "cashFlowJob / LOAD DATA (rows/s)", "", "", "",
+				String.format(Locale.ROOT, "%.2f", job.rowsPerSecond() / ceilings.loadData()), "", "", "" });
+		return ceilings;
+	}
+
+	private static String runsNote(int count) {
+		return " (" + count + " run" + ((count > 1) ? "s" : "") + ")";
+	}
+
+	private static double loadData(String database, String tableName, List<String> columns, List<Path> parts)
+			throws SQLException {
+		long start = System.nanoTime();
+		try (Connection connection = connect("/" + database + "?allowLoadLocalInfile=true");
+				Statement statement = connection.createStatement()) {
+			for (Path part : parts) {
+				statement.execute("LOAD DATA LOCAL INFILE '" + part + "' INTO TABLE " + tableName
+						+ " CHARACTER SET utf8mb4 (" + String.join(", ", columns) + ")");
+			}
+		}
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	// The table's bytes on disk (clustered index and secondary ones) over its rows.
+	private static long bytesPerRow(String database, String tableName, long rows) throws SQLException {
+		try (Connection connection = connect("/" + database); Statement statement = connection.createStatement()) {
+			statement.execute("ANALYZE TABLE " + tableName);
+			try (ResultSet rs = statement.executeQuery("SELECT data_length + index_length FROM information_schema.tables"
+					+ " WHERE table_schema = '" + database + "' AND table_name = '" + tableName + "'")) {
+				rs.next();
+				return rs.getLong(1) / Math.max(1, rows);
+			}
+		}
+	}
+
+	private static void dropAndDelete(String database, List<Path> parts) throws Exception {
+		try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + database);
+		}
+		for (Path part : parts) {
+			Files.deleteIfExists(part);
+		}
+	}
+
+	// In key order, a part per thread, cut between items (the first column: a policy, a contract).
+	private static List<Path> dump(Job job, String tableName, List<String> columns) throws Exception {
 		List<Path> parts = new ArrayList<>();
 		long perPart = (job.rows() + threads - 1) / threads;
 		try (Connection connection = connect("/" + job.database());
 				Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
 			statement.setFetchSize(Integer.MIN_VALUE);
-			try (ResultSet rs = statement.executeQuery("SELECT " + String.join(", ", COLUMNS)
-					+ " FROM illustration ORDER BY policy_id, policy_year")) {
+			try (ResultSet rs = statement.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + tableName
+					+ " ORDER BY " + columns.get(0) + ", " + columns.get(1))) {
 				BufferedWriter out = null;
 				long written = 0;
-				long lastPolicy = -1;
+				String lastItem = null;
 				while (rs.next()) {
-					long policy = rs.getLong(1);
-					if (out == null || (written >= perPart && policy != lastPolicy)) {
+					String item = rs.getString(1);
+					if (out == null || (written >= perPart && !item.equals(lastItem))) {
 						if (out != null) {
 							out.close();
 						}
@@ -404,13 +559,13 @@ public class Harness {
 						out = Files.newBufferedWriter(part);
 						written = 0;
 					}
-					for (int i = 1; i <= COLUMNS.size(); i++) {
+					for (int i = 1; i <= columns.size(); i++) {
 						String value = rs.getString(i);
 						out.write((value == null) ? "\\N" : value);
-						out.write((i < COLUMNS.size()) ? '\t' : '\n');
+						out.write((i < columns.size()) ? '\t' : '\n');
 					}
 					written++;
-					lastPolicy = policy;
+					lastItem = item;
 				}
 				if (out != null) {
 					out.close();
@@ -420,19 +575,18 @@ public class Harness {
 		return parts;
 	}
 
-	private static void emptyCopy(String from, String to) throws SQLException {
+	private static void emptyCopy(String from, String to, String tableName) throws SQLException {
 		try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
 			statement.execute("DROP DATABASE IF EXISTS " + to);
 			statement.execute("CREATE DATABASE " + to);
-			statement.execute("CREATE TABLE " + to + ".illustration LIKE " + from + ".illustration");
+			statement.execute("CREATE TABLE " + to + "." + tableName + " LIKE " + from + "." + tableName);
 		}
 	}
 
-	// Seconds to upsert every row of the parts, on this many threads (parts divided among them).
-	private static double jdbcLoop(String database, List<Path> parts, int threadCount) throws Exception {
-		String sql = "INSERT INTO illustration (" + String.join(", ", COLUMNS) + ") VALUES ("
-				+ String.join(", ", Collections.nCopies(COLUMNS.size(), "?")) + ") ON DUPLICATE KEY UPDATE "
-				+ String.join(", ", COLUMNS.subList(2, COLUMNS.size()).stream().map((c) -> c + " = VALUES(" + c + ")").toList());
+	// Seconds to upsert every row of the parts, on this many threads (parts divided among them), as a
+	// competent engineer would by hand: a connection per thread, autocommit off, statements of
+	// ROWS_PER_STATEMENT rows prepared once on the server, a commit per ITEMS_PER_COMMIT items.
+	private static double jdbcLoop(String database, Rows rows, List<Path> parts, int threadCount) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threadCount);
 		long start = System.nanoTime();
 		try {
@@ -440,11 +594,13 @@ public class Harness {
 			for (int t = 0; t < threadCount; t++) {
 				int thread = t;
 				done.add(pool.submit(() -> {
-					try (Connection connection = connect("/" + database + "?rewriteBatchedStatements=true");
-							PreparedStatement ps = connection.prepareStatement(sql)) {
+					try (Connection connection = connect("/" + database
+							+ "?useServerPrepStmts=true&rewriteBatchedStatements=true");
+							PreparedStatement full = connection.prepareStatement(rows.upsert(ROWS_PER_STATEMENT));
+							PreparedStatement single = connection.prepareStatement(rows.upsert(1))) {
 						connection.setAutoCommit(false);
 						for (int p = thread; p < parts.size(); p += threadCount) {
-							writePart(connection, ps, parts.get(p));
+							writePart(connection, rows, full, single, parts.get(p));
 						}
 					}
 					return null;
@@ -457,37 +613,63 @@ public class Harness {
 		finally {
 			pool.shutdown();
 		}
-		return (System.nanoTime() - start) / 1e9;
+		double seconds = (System.nanoTime() - start) / 1e9;
+		try (Connection connection = connect("/" + database); Statement statement = connection.createStatement()) {
+			long written = count(statement, rows.table());
+			long expected = 0;
+			for (Path part : parts) {
+				try (java.util.stream.Stream<String> lines = Files.lines(part)) {
+					expected += lines.count();
+				}
+			}
+			if (written != expected) {
+				throw new IllegalStateException("the JDBC loop left " + written + " rows in " + rows.table() + " of "
+						+ expected);
+			}
+		}
+		return seconds;
 	}
 
-	private static void writePart(Connection connection, PreparedStatement ps, Path part) throws Exception {
+	// Rows go into the full statement as they come; at a commit, the few bound since its last
+	// execution go in one batch of the single-row statement (the driver rewrites it to one statement).
+	private static void writePart(Connection connection, Rows rows, PreparedStatement full, PreparedStatement single,
+			Path part) throws Exception {
+		int width = rows.columns().size();
+		List<String[]> pending = new ArrayList<>(ROWS_PER_STATEMENT);
 		try (BufferedReader in = Files.newBufferedReader(part)) {
 			String line;
-			long lastPolicy = -1;
-			int policiesInBatch = 0;
+			String lastItem = null;
+			int items = 0;
 			while ((line = in.readLine()) != null) {
 				String[] f = line.split("\t", -1);
-				long policy = Long.parseLong(f[0]);
-				if (policy != lastPolicy && ++policiesInBatch > 1000) {
-					ps.executeBatch();
+				if (!f[0].equals(lastItem) && ++items > ITEMS_PER_COMMIT) {
+					flush(rows, single, pending);
 					connection.commit();
-					policiesInBatch = 1;
+					items = 1;
 				}
-				lastPolicy = policy;
-				ps.setLong(1, policy);
-				ps.setInt(2, Integer.parseInt(f[1]));
-				ps.setString(3, f[2]);
-				ps.setInt(4, Integer.parseInt(f[3]));
-				for (int i = 4; i < 18; i++) {
-					ps.setBigDecimal(i + 1, f[i].equals("\\N") ? null : new BigDecimal(f[i]));
+				lastItem = f[0];
+				rows.binder().bind(full, pending.size() * width, f);
+				pending.add(f);
+				if (pending.size() == ROWS_PER_STATEMENT) {
+					full.executeUpdate();
+					pending.clear();
 				}
-				ps.setString(19, f[18]);
-				ps.setLong(20, Long.parseLong(f[19]));
-				ps.addBatch();
 			}
-			ps.executeBatch();
+			flush(rows, single, pending);
 			connection.commit();
 		}
+	}
+
+	private static void flush(Rows rows, PreparedStatement single, List<String[]> pending) throws SQLException {
+		if (pending.isEmpty()) {
+			return;
+		}
+		for (String[] f : pending) {
+			rows.binder().bind(single, 0, f);
+			single.addBatch();
+		}
+		single.executeBatch();
+		pending.clear();
 	}
 
 	// ---------------------------------------------------------------- output

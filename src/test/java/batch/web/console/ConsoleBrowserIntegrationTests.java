@@ -179,10 +179,13 @@ class ConsoleBrowserIntegrationTests {
 		field.clear();
 		field.sendKeys(token);
 		this.browser.findElement(By.id("sign-in")).click();
+		// to the runs, or back with ?error: until then the session may not exist yet
+		wait(RUN).until((browser) -> !browser.getCurrentUrl().endsWith("/login"));
 	}
 
 	private void start(String job, String input, String runId) {
 		this.browser.findElement(By.linkText("Start a run")).click();
+		wait(RUN).until((browser) -> !browser.findElements(By.id("job")).isEmpty());
 		new Select(this.browser.findElement(By.id("job"))).selectByValue(job);
 		new Select(this.browser.findElement(By.id("input"))).selectByValue(input);
 		this.browser.findElement(By.id("run-id")).sendKeys(runId);

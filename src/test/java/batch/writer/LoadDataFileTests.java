@@ -69,4 +69,20 @@ class LoadDataFileTests {
 		}
 	}
 
+	@Test
+	void textBeyondTheBufferIsWrittenWholeInUtf8() throws Exception {
+		StringBuilder expected = new StringBuilder();
+		Path file = this.directory.resolve("text.tsv");
+		try (LoadDataFile rows = new LoadDataFile(file)) {
+			for (int i = 0; i < 20_000; i++) {
+				String text = "row " + i + (i % 3 == 0 ? " naïve\t€ 𝄞" : " plain");
+				rows.add(text);
+				rows.add(i);
+				rows.endRow();
+				expected.append(text.replace("\t", "\\t")).append('\t').append(i).append('\n');
+			}
+		}
+		assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+	}
+
 }

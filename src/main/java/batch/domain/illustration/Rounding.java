@@ -24,13 +24,54 @@ enum Rounding {
 	// 500000: the guard digits of an exact half
 	private static final long GUARD_HALF = 5 * 100_000L;
 
+	// the double nearest each power of ten, as the compiler reads the literal
+	private static final double[] POWERS_OF_TEN = new double[64];
+
+	static {
+		for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+			POWERS_OF_TEN[i] = Double.parseDouble("1e" + i);
+		}
+	}
+
+	// 2^38: below it a quotient's error is under 2^-13 and adding a half to it is exact
+	private static final double LARGEST_QUOTIENT = 0x1p38;
+
+	private static final double MARGIN = 1e-3;
+
 	private final int places;
 
 	Rounding(int places) {
 		this.places = places;
 	}
 
+	int places() {
+		return this.places;
+	}
+
+	/**
+	 * Rounds HALF_UP to this many places, exactly as {@code setScale(places, HALF_UP)}. A value
+	 * of more than 18 digits (a product of money and a 34-digit rate) would be rounded by a
+	 * division of big integers, a fifth of the calculation's time; its rounding is read instead
+	 * from a double approximation of the quotient, which is within 2^-51 of it relatively (three
+	 * roundings: the unscaled value, the power of ten, the division). For a quotient under 2^38,
+	 * that is within 2^-13, so where the quotient plus a half lies farther than {@value #MARGIN}
+	 * from a whole number, the whole number below it is the rounded value; elsewhere, and for
+	 * larger quotients, the decimal division decides.
+	 */
 	public BigDecimal of(BigDecimal value) {
+		int excess = value.scale() - this.places;
+		if (excess > 0 && excess < POWERS_OF_TEN.length && value.precision() > 18) {
+			double quotient = Math.abs(value.unscaledValue().doubleValue() / POWERS_OF_TEN[excess]);
+			if (quotient < LARGEST_QUOTIENT) {
+				double up = quotient + 0.5;
+				double whole = Math.floor(up);
+				double fraction = up - whole;
+				if (fraction > MARGIN && fraction < 1 - MARGIN) {
+					long magnitude = (long) whole;
+					return BigDecimal.valueOf((value.signum() < 0) ? -magnitude : magnitude, this.places);
+				}
+			}
+		}
 		return value.setScale(this.places, RoundingMode.HALF_UP);
 	}
 

@@ -68,4 +68,39 @@ class RoundingTests {
 		return rounding.of(dividend.divide(divisor, Rounding.WORKING));
 	}
 
+	@Test
+	void productsOfMoneyAndRatesRoundAsSetScaleDoes() {
+		SplittableRandom random = new SplittableRandom(19);
+		BigDecimal[] rates = new BigDecimal[64];
+		for (int i = 0; i < rates.length; i++) {
+			// 34-digit growth factors and charges, as the engines take them from powers and quotients
+			rates[i] = BigDecimal.valueOf(random.nextDouble(0.0001, 2.5))
+				.pow(random.nextInt(1, 13), Rounding.WORKING)
+				.divide(BigDecimal.valueOf(random.nextInt(1, 1200)), Rounding.WORKING);
+		}
+		for (int i = 0; i < 300_000; i++) {
+			BigDecimal money = BigDecimal.valueOf(random.nextLong(-100_000_000_000_000L, 100_000_000_000_000L)
+					>> random.nextInt(0, 40), random.nextInt(0, 5));
+			BigDecimal value = money.multiply(rates[i & 63]);
+			for (Rounding rounding : Rounding.values()) {
+				assertThat(rounding.of(value)).as("%s", value).isEqualTo(value.setScale(rounding.places(), RoundingMode.HALF_UP));
+			}
+		}
+	}
+
+	@Test
+	void valuesOnAndBesideAHalfRoundAsSetScaleDoes() {
+		String[] values = { "0.0050000000000000000000000", "0.0049999999999999999999999", "0.0050000000000000000000001",
+				"-0.0050000000000000000000000", "-0.0049999999999999999999999", "123456789.12500000000000000000001",
+				"123456789.12499999999999999999999", "123456789.125000000000000000000", "-2.675000000000000000000",
+				"274877906943.995000000000000000001", "274877906944.994999999999999999999",
+				"99999999999999999.99500000000000000", "0.00000000000000000000000000000000000000001" };
+		for (String text : values) {
+			BigDecimal value = new BigDecimal(text);
+			for (Rounding rounding : Rounding.values()) {
+				assertThat(rounding.of(value)).as(text).isEqualTo(value.setScale(rounding.places(), RoundingMode.HALF_UP));
+			}
+		}
+	}
+
 }

@@ -22,6 +22,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.context.annotation.Bean;
@@ -88,7 +89,7 @@ class CashFlowJobConfiguration {
 
 	@Bean
 	Step importContractsStep(ChunkSteps chunkSteps, CsvItemReader contractCsvReader,
-			ContractImportProcessor contractImportProcessor, JdbcBatchItemWriter<ImportedContract> contractWriter,
+			ContractImportProcessor contractImportProcessor, ItemWriter<ImportedContract> contractWriter,
 			RejectRecorder<CsvRecord, ImportedContract> contractRejectRecorder) {
 		return chunkSteps.rejecting("importContracts", contractCsvReader, contractImportProcessor, contractWriter, contractRejectRecorder);
 	}

@@ -16,6 +16,7 @@ import batch.shared.TablePrefix;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,8 +32,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class CashFlowWriterConfiguration {
 
-	static final String RUN_CONTRACT_UPSERT = Upsert.sql("run_contract", List.of("job_instance_id", "line_number"),
-			List.of("contract_id", "contract_type", "currency", "terms", "job_execution_id"));
+	private static final List<String> RUN_CONTRACT_KEY = List.of("job_instance_id", "line_number");
+
+	private static final List<String> RUN_CONTRACT_COLUMNS = List.of("contract_id", "contract_type", "currency", "terms",
+			"job_execution_id");
 
 	static final String OBSERVATION_UPSERT = Upsert.sql("rate_observation",
 			List.of("job_instance_id", "market_object_code", "observed_at"), List.of("observed_value"));
@@ -45,22 +48,23 @@ class CashFlowWriterConfiguration {
 
 	@Bean
 	@StepScope
-	JdbcBatchItemWriter<ImportedContract> contractWriter(DataSource dataSource,
+	ItemWriter<ImportedContract> contractWriter(BulkWriter bulkWriter,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new JdbcBatchItemWriterBuilder<ImportedContract>().dataSource(dataSource)
-			.sql(RUN_CONTRACT_UPSERT)
-			.assertUpdates(false)
-			.itemPreparedStatementSetter((contract, ps) -> {
-				ps.setLong(1, jobInstanceId);
-				ps.setLong(2, contract.lineNumber());
-				ps.setString(3, contract.contractId());
-				ps.setString(4, contract.contractType());
-				ps.setString(5, contract.currency());
-				ps.setString(6, contract.terms());
-				ps.setLong(7, jobExecutionId);
-			})
-			.build();
+		// by LOAD DATA where the server allows it, as the results are: a contract's staged terms
+		// are a JSON text of a few hundred characters, which a batched statement escapes
+		// character by character, a sixth of the import's time
+		Upsert<ImportedContract> contracts = new Upsert<>("run_contract", RUN_CONTRACT_KEY, RUN_CONTRACT_COLUMNS,
+				(contract, row) -> {
+					row.add(jobInstanceId);
+					row.add(contract.lineNumber());
+					row.add(contract.contractId());
+					row.add(contract.contractType());
+					row.add(contract.currency());
+					row.add(contract.terms());
+					row.add(jobExecutionId);
+				});
+		return (chunk) -> bulkWriter.upsert(contracts, chunk.getItems());
 	}
 
 	@Bean

@@ -12,12 +12,8 @@ WORK="$(mktemp -d /tmp/remote-check.XXXXXX)"
 NAMESPACE="check-$$"
 LOCAL_DB="remote_check_local_$$"
 REMOTE_DB="remote_check_remote_$$"
-# Synthetic data, keys of this check's own (a run on MySQL refuses the built-in development keys).
-export BATCH_PRIVACY_HASH_KEY="${BATCH_PRIVACY_HASH_KEY:-$(head -c 32 /dev/urandom | base64)}"
-export BATCH_PRIVACY_ENCRYPTION_KEY_ID="${BATCH_PRIVACY_ENCRYPTION_KEY_ID:-check}"
-export BATCH_PRIVACY_ENCRYPTIONKEYS_CHECK="${BATCH_PRIVACY_ENCRYPTIONKEYS_CHECK:-$(head -c 32 /dev/urandom | base64)}"
-export BATCH_API_TOKEN="remote-check-token-$$-0123456789"
-db() { echo "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/$1?rewriteBatchedStatements=true&createDatabaseIfNotExist=true --spring.datasource.username=root"; }
+. tools/remote/common.sh
+remote_setup check
 workers=()
 cleanup() {
   for pid in "${workers[@]}"; do kill -9 "$pid" 2>/dev/null || true; done

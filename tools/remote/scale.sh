@@ -12,12 +12,8 @@ cd "$(dirname "$0")/../.."
 N="${1:-200000}"
 WORK="$(mktemp -d /tmp/remote-scale.XXXXXX)"
 NAMESPACE="scale-$$"
-export BATCH_PRIVACY_HASH_KEY="${BATCH_PRIVACY_HASH_KEY:-$(head -c 32 /dev/urandom | base64)}"
-export BATCH_PRIVACY_ENCRYPTION_KEY_ID="${BATCH_PRIVACY_ENCRYPTION_KEY_ID:-scale}"
-export BATCH_PRIVACY_ENCRYPTIONKEYS_SCALE="${BATCH_PRIVACY_ENCRYPTIONKEYS_SCALE:-$(head -c 32 /dev/urandom | base64)}"
-# a worker serves its health and metrics behind the API token
-export BATCH_API_TOKEN="remote-scale-token-$$-0123456789"
-db() { echo "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/$1?createDatabaseIfNotExist=true --spring.datasource.username=root"; }
+. tools/remote/common.sh
+remote_setup scale
 workers=()
 databases=()
 cleanup() {

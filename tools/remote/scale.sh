@@ -77,9 +77,8 @@ run() {
 }
 
 echo "$N policies, $(nproc) cores; calculation step only (the import runs in the manager in every mode)"
-shift || true
-for count in "${@:-0 1 2}"; do
-  for c in $count; do
-    if [ "$c" = 0 ]; then run "local ($(nproc) threads)" 0; else run "remote, $c worker(s)" "$c"; fi
-  done
+counts=("${@:2}")
+[ ${#counts[@]} -gt 0 ] || counts=(0 1 2)
+for c in "${counts[@]}"; do
+  if [ "$c" = 0 ]; then run "local ($(nproc) threads)" 0; else run "remote, $c worker(s)" "$c"; fi
 done

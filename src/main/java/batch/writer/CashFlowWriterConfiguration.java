@@ -32,11 +32,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class CashFlowWriterConfiguration {
 
-	private static final List<String> RUN_CONTRACT_KEY = List.of("job_instance_id", "line_number");
-
-	private static final List<String> RUN_CONTRACT_COLUMNS = List.of("contract_id", "contract_type", "currency", "terms",
-			"job_execution_id");
-
 	static final String OBSERVATION_UPSERT = Upsert.sql("rate_observation",
 			List.of("job_instance_id", "market_object_code", "observed_at"), List.of("observed_value"));
 
@@ -54,8 +49,9 @@ class CashFlowWriterConfiguration {
 		// by LOAD DATA where the server allows it, as the results are: a contract's staged terms
 		// are a JSON text of a few hundred characters, which a batched statement escapes
 		// character by character, a sixth of the import's time
-		Upsert<ImportedContract> contracts = new Upsert<>("run_contract", RUN_CONTRACT_KEY, RUN_CONTRACT_COLUMNS,
-				(contract, row) -> {
+		Upsert<ImportedContract> contracts = new Upsert<>("run_contract",
+				List.of("job_instance_id", "line_number"),
+				List.of("contract_id", "contract_type", "currency", "terms", "job_execution_id"), (contract, row) -> {
 					row.add(jobInstanceId);
 					row.add(contract.lineNumber());
 					row.add(contract.contractId());

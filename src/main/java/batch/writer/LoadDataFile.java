@@ -194,28 +194,15 @@ final class LoadDataFile implements Row, AutoCloseable {
 		return position;
 	}
 
-	// the text from index from on, escaped, then encoded as UTF-8 by the JDK (a lone surrogate as '?')
+	// the text from index from on, encoded as UTF-8 by the JDK (a lone surrogate as '?'), then
+	// escaped byte by byte: no byte of a multi-byte sequence is below 0x80
 	private void putEncoded(String value, int from) {
-		StringBuilder escaped = new StringBuilder(value.length() - from + 8);
-		for (int i = from; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> escaped.append("\\\\");
-				case '\t' -> escaped.append("\\t");
-				case '\n' -> escaped.append("\\n");
-				case '\r' -> escaped.append("\\r");
-				case '\0' -> escaped.append("\\0");
-				default -> escaped.append(c);
-			}
-		}
-		byte[] bytes = escaped.toString().getBytes(StandardCharsets.UTF_8);
-		for (byte b : bytes) {
-			room(1);
-			this.buffer[this.length++] = b;
+		for (byte b : value.substring(from).getBytes(StandardCharsets.UTF_8)) {
+			putEscaped(b);
 		}
 	}
 
-	private void putEscaped(char c) {
+	private void putEscaped(int c) {
 		room(2);
 		switch (c) {
 			case '\\' -> putPair('\\');

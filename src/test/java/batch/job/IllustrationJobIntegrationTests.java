@@ -257,6 +257,39 @@ class IllustrationJobIntegrationTests {
 	}
 
 	@Test
+	void aPolicyWhoseTermShortensLosesItsLaterYearsAndAPolicyBetweenKeepsItsOwn() throws Exception {
+		// given ten policies of 20 years, ids apart from the generated file's
+		long first = 990_000_001L;
+		List<String> longer = new ArrayList<>(List.of(String.join(",", PolicyFields.HEADER)));
+		List<String> shorter = new ArrayList<>(List.of(String.join(",", PolicyFields.HEADER)));
+		for (long id = first; id < first + 10; id++) {
+			String holder = ",ENDOWMENT_PAR,Asha Rao," + (9_876_500_000L + id % 100_000)
+					+ ",1990-08-15,F,2026-04-01,250000,25000,YEARLY,";
+			longer.add(id + holder + "20,10");
+			// and a later file without the second, the first and third of them now of 10 years
+			if (id != first + 1) {
+				shorter.add(id + holder + ((id == first || id == first + 2) ? "10,5" : "20,10"));
+			}
+		}
+		Path longerFile = Files.write(directory.resolve("longer.csv"), longer);
+		Path shorterFile = Files.write(directory.resolve("shorter.csv"), shorter);
+		assertThat(Steps.run(this.jobs, longerFile, null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(count("SELECT COUNT(*) FROM illustration WHERE policy_id BETWEEN ? AND ?", first, first + 9))
+			.isEqualTo(200);
+
+		// when the later file runs
+		assertThat(Steps.run(this.jobs, shorterFile, null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		// then the shortened policies have their ten years and no more, and the others their twenty
+		for (long id = first; id < first + 10; id++) {
+			int term = (id == first || id == first + 2) ? 10 : 20;
+			assertThat(count("SELECT COUNT(*) FROM illustration WHERE policy_id = ?", id)).as("policy %d", id)
+				.isEqualTo(term);
+			assertThat(count("SELECT MAX(policy_year) FROM illustration WHERE policy_id = ?", id)).isEqualTo(term);
+		}
+	}
+
+	@Test
 	void aFailedImportRestartsAndEndsWithTheSameRows() throws Exception {
 		Steps.run(this.jobs, policies.file(), directory.resolve("import-uninterrupted"));
 		List<Map<String, Object>> uninterrupted = illustrationRows();

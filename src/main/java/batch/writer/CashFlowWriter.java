@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,6 +45,7 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 	// partition may be writing, and two partitions doing so deadlock on MySQL.
 	static final String STALE_EVENT_DELETE = "DELETE FROM cash_flow WHERE contract_id = ? AND seq = ?";
 
+	// asked some contracts at a time: see KeyLists
 	private static final String PREVIOUS_EVENT_COUNTS = "SELECT contract_id, events FROM contract_valuation"
 			+ " WHERE contract_id IN (%s)";
 
@@ -106,13 +106,12 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 		for (ProjectedContract contract : contracts) {
 			current.put(contract.events().contractId(), contract.events().size());
 		}
-		String placeholders = String.join(",", Collections.nCopies(current.size(), "?"));
-		this.jdbc.query(PREVIOUS_EVENT_COUNTS.formatted(placeholders), (ResultSet rs) -> {
+		KeyLists.query(this.jdbc, PREVIOUS_EVENT_COUNTS, current.keySet(), (ResultSet rs) -> {
 			String id = rs.getString(1);
 			for (int seq = current.get(id) + 1; seq <= rs.getInt(2); seq++) {
 				stale.add(new Object[] { id, seq });
 			}
-		}, current.keySet().toArray());
+		});
 		return stale;
 	}
 

@@ -2,7 +2,6 @@ package batch.writer;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
@@ -39,16 +38,8 @@ public class IllustrationWriter implements ItemStreamWriter<Illustration> {
 					"status", "basis_version", "job_execution_id"),
 			this::summary);
 
-	// The last year each of some policies has now: only a policy whose term has shortened since
-	// has years to remove. At most IDS_PER_QUERY ids a query, which keeps the plan a lookup of each
-	// id: below MySQL's and MariaDB's eq_range_index_dive_limit (200) the optimizer counts each id's
-	// rows in the index rather than trusting statistics that may be stale, and below MariaDB's
-	// in_predicate_conversion_threshold (1000) a list is not turned into a semi-join on a table of
-	// values, a plan that can become a scan of the whole table. A key range over a chunk's first
-	// and last ids would read every policy of the book between them: all of it, for a run of a few
-	// policies far apart.
-	private static final int IDS_PER_QUERY = 64;
-
+	// The last year each policy has now: only a policy whose term has shortened since has years to
+	// remove. Asked some policies at a time: see KeyLists.
 	private static final String LAST_YEARS = "SELECT policy_id, MAX(policy_year) FROM illustration"
 			+ " WHERE policy_id IN (%s) GROUP BY policy_id";
 
@@ -101,18 +92,13 @@ public class IllustrationWriter implements ItemStreamWriter<Illustration> {
 		for (Illustration illustration : illustrations) {
 			terms.put(illustration.policyId(), illustration.policy().term());
 		}
-		List<Long> ids = new ArrayList<>(terms.keySet());
-		for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-			List<Long> some = ids.subList(from, Math.min(from + IDS_PER_QUERY, ids.size()));
-			String placeholders = String.join(",", Collections.nCopies(some.size(), "?"));
-			this.jdbc.query(LAST_YEARS.formatted(placeholders), (rs) -> {
-				long policyId = rs.getLong(1);
-				int term = terms.get(policyId);
-				if (rs.getInt(2) > term) {
-					stale.add(new Object[] { policyId, term });
-				}
-			}, some.toArray());
-		}
+		KeyLists.query(this.jdbc, LAST_YEARS, terms.keySet(), (rs) -> {
+			long policyId = rs.getLong(1);
+			int term = terms.get(policyId);
+			if (rs.getInt(2) > term) {
+				stale.add(new Object[] { policyId, term });
+			}
+		});
 		return stale;
 	}
 

@@ -15,12 +15,12 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * than trusting statistics that may be stale; below MariaDB's
  * {@code in_predicate_conversion_threshold} (1000) a list is not turned into a semi-join on a table
  * of values, a plan that can become a scan of the whole table. A key range over the chunk's first
- * and last keys would read every row of the book between them: all of it, for a run of a few
- * policies far apart.
+ * and last keys would read every row between them: the whole table, for a run of a few policies
+ * or contracts far apart.
  */
 final class KeyLists {
 
-	static final int KEYS_PER_QUERY = 64;
+	private static final int KEYS_PER_QUERY = 64;
 
 	private KeyLists() {
 	}

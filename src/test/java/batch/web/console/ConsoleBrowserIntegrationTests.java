@@ -110,6 +110,8 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(text(By.tagName("h1"))).isEqualTo("Stop run " + first + "?");
 		HeadlessChromium.screenshot(this.browser, "console-confirm-stop");
 		confirm();
+		// the run's page, where the confirmation sends the browser, may still be loading
+		wait(RUN).until((browser) -> !browser.findElements(By.cssSelector("[role=status]")).isEmpty());
 		assertThat(text(By.cssSelector("[role=status]"))).contains("asked to stop");
 		awaitText(By.id("run-status"), "STOPPED");
 		// once its partitions have ended, the live part offers the restart
@@ -190,6 +192,7 @@ class ConsoleBrowserIntegrationTests {
 		new Select(this.browser.findElement(By.id("input"))).selectByValue(input);
 		this.browser.findElement(By.id("run-id")).sendKeys(runId);
 		this.browser.findElement(By.id("start")).click();
+		wait(RUN).until((browser) -> !browser.findElements(By.cssSelector("[role=status]")).isEmpty());
 		assertThat(text(By.cssSelector("[role=status]"))).contains("started");
 	}
 

@@ -58,6 +58,10 @@ class SqlTextTests {
 			Map.of("OF_RUN.formatted(,executions)",
 					"Spring Batch's job execution table, by a table prefix held to an identifier by TablePrefix"),
 			"BulkWriter.java", Map.of("ex.getMessage()", "not SQL: a warning that names LOAD DATA LOCAL INFILE"),
+			"IllustrationWriter.java",
+			Map.of("KeyLists.placeholders(some)", "question marks, one per policy of a slice of the chunk"),
+			"CashFlowWriter.java",
+			Map.of("KeyLists.placeholders(some)", "question marks, one per contract of a slice of the chunk"),
 			"ConsoleQueries.java",
 			Map.of("this.tables.table()", "Spring Batch's table prefix, a setting held to an identifier by TablePrefix",
 					"executionsOf()", "a subquery of constant text and that table prefix, with a ? parameter"));

@@ -106,12 +106,14 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 		for (ProjectedContract contract : contracts) {
 			current.put(contract.events().contractId(), contract.events().size());
 		}
-		KeyLists.query(this.jdbc, PREVIOUS_EVENT_COUNTS, current.keySet(), (ResultSet rs) -> {
-			String id = rs.getString(1);
-			for (int seq = current.get(id) + 1; seq <= rs.getInt(2); seq++) {
-				stale.add(new Object[] { id, seq });
-			}
-		});
+		for (List<?> some : KeyLists.slices(current.keySet())) {
+			this.jdbc.query(PREVIOUS_EVENT_COUNTS.formatted(KeyLists.placeholders(some)), (ResultSet rs) -> {
+				String id = rs.getString(1);
+				for (int seq = current.get(id) + 1; seq <= rs.getInt(2); seq++) {
+					stale.add(new Object[] { id, seq });
+				}
+			}, some.toArray());
+		}
 		return stale;
 	}
 

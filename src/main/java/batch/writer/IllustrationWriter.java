@@ -92,13 +92,15 @@ public class IllustrationWriter implements ItemStreamWriter<Illustration> {
 		for (Illustration illustration : illustrations) {
 			terms.put(illustration.policyId(), illustration.policy().term());
 		}
-		KeyLists.query(this.jdbc, LAST_YEARS, terms.keySet(), (rs) -> {
-			long policyId = rs.getLong(1);
-			int term = terms.get(policyId);
-			if (rs.getInt(2) > term) {
-				stale.add(new Object[] { policyId, term });
-			}
-		});
+		for (List<?> some : KeyLists.slices(terms.keySet())) {
+			this.jdbc.query(LAST_YEARS.formatted(KeyLists.placeholders(some)), (rs) -> {
+				long policyId = rs.getLong(1);
+				int term = terms.get(policyId);
+				if (rs.getInt(2) > term) {
+					stale.add(new Object[] { policyId, term });
+				}
+			}, some.toArray());
+		}
 		return stale;
 	}
 

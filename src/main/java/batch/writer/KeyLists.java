@@ -5,12 +5,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-
 /**
- * A query about a chunk's keys ({@code ... IN (%s)}), asked KEYS_PER_QUERY keys at a time so that
- * its plan stays a lookup of each key. Below MySQL's and MariaDB's
+ * A chunk's keys in slices for a query about them ({@code ... IN (%s)}), KEYS_PER_QUERY keys a
+ * query so that its plan stays a lookup of each key. The callers join the question marks into
+ * their own constant, where SqlTextTests sees and audits it. Below MySQL's and MariaDB's
  * {@code eq_range_index_dive_limit} (200) the optimizer counts each key's rows in the index rather
  * than trusting statistics that may be stale; below MariaDB's
  * {@code in_predicate_conversion_threshold} (1000) a list is not turned into a semi-join on a table
@@ -25,17 +23,19 @@ final class KeyLists {
 	private KeyLists() {
 	}
 
-	/**
-	 * Runs {@code sql}, a constant whose one {@code %s} becomes the list's question marks, for every
-	 * KEYS_PER_QUERY of keys; the keys are bound as parameters.
-	 */
-	static void query(JdbcTemplate jdbc, String sql, Collection<?> keys, RowCallbackHandler handler) {
+	/** The keys, KEYS_PER_QUERY at a time. */
+	static List<List<?>> slices(Collection<?> keys) {
 		List<?> all = new ArrayList<>(keys);
+		List<List<?>> slices = new ArrayList<>();
 		for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
-			List<?> some = all.subList(from, Math.min(from + KEYS_PER_QUERY, all.size()));
-			String placeholders = String.join(",", Collections.nCopies(some.size(), "?"));
-			jdbc.query(sql.formatted(placeholders), handler, some.toArray());
+			slices.add(all.subList(from, Math.min(from + KEYS_PER_QUERY, all.size())));
 		}
+		return slices;
+	}
+
+	/** A question mark for each key of the slice, for a constant's {@code %s}. */
+	static String placeholders(List<?> slice) {
+		return String.join(",", Collections.nCopies(slice.size(), "?"));
 	}
 
 }

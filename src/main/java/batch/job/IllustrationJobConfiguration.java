@@ -6,8 +6,8 @@ import batch.partition.Partitioning;
 import batch.partition.KeyRangePartitioner;
 import batch.processor.IllustrationProcessor;
 import batch.processor.ImportedPolicy;
-import batch.processor.PolicyImportProcessor;
-import batch.reader.CsvItemReader;
+import batch.processor.Prepared;
+import batch.processor.ProcessingAhead;
 import batch.reader.CsvRecord;
 import batch.writer.IllustrationExportTasklet;
 import batch.writer.IllustrationWriter;
@@ -64,10 +64,10 @@ class IllustrationJobConfiguration {
 	}
 
 	@Bean
-	Step importPoliciesStep(ChunkSteps chunkSteps, CsvItemReader policyCsvReader,
-			PolicyImportProcessor policyImportProcessor, ItemWriter<ImportedPolicy> policyWriter,
-			RejectRecorder<CsvRecord, ImportedPolicy> policyRejectRecorder) {
-		return chunkSteps.rejecting("importPolicies", policyCsvReader, policyImportProcessor, policyWriter,
+	Step importPoliciesStep(ChunkSteps chunkSteps, ProcessingAhead<CsvRecord, ImportedPolicy> policyImportAhead,
+			ItemWriter<ImportedPolicy> policyWriter,
+			RejectRecorder<Prepared<CsvRecord, ImportedPolicy>, ImportedPolicy> policyRejectRecorder) {
+		return chunkSteps.rejecting("importPolicies", policyImportAhead, Prepared::result, policyWriter,
 				policyRejectRecorder);
 	}
 

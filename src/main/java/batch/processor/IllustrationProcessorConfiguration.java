@@ -3,6 +3,9 @@ package batch.processor;
 import batch.domain.illustration.Illustrator;
 import batch.privacy.PersonalDataProtector;
 import batch.reader.BasisLoader;
+import batch.reader.CsvItemReader;
+import batch.reader.CsvRecord;
+import batch.shared.StepProperties;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,6 +30,16 @@ class IllustrationProcessorConfiguration {
 	@StepScope
 	PolicyImportProcessor policyImportProcessor(PersonalDataProtector protector) {
 		return new PolicyImportProcessor(protector);
+	}
+
+	// The import's file read and its rows validated and protected two chunks ahead of the writes:
+	// see ProcessingAhead. Closed by its step, as the reader it wraps.
+	@Bean(destroyMethod = "")
+	@StepScope
+	ProcessingAhead<CsvRecord, ImportedPolicy> policyImportAhead(CsvItemReader policyCsvReader,
+			PolicyImportProcessor policyImportProcessor, StepProperties properties) {
+		return new ProcessingAhead<>(policyCsvReader, policyImportProcessor, 2 * properties.chunkSize(),
+				"import-policies");
 	}
 
 	@Bean

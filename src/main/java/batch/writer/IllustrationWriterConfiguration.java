@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import batch.database.StreamingJdbc;
 import batch.processor.ImportedPolicy;
+import batch.processor.Prepared;
 import batch.reader.CsvRecord;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -75,11 +76,11 @@ class IllustrationWriterConfiguration {
 
 	@Bean
 	@StepScope
-	RejectRecorder<CsvRecord, ImportedPolicy> policyRejectRecorder(JdbcTemplate jdbcTemplate, WriteMetrics metrics,
+	RejectRecorder<Prepared<CsvRecord, ImportedPolicy>, ImportedPolicy> policyRejectRecorder(JdbcTemplate jdbcTemplate, WriteMetrics metrics,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
 		return new RejectRecorder<>(jdbcTemplate, metrics, jobInstanceId, jobExecutionId, RejectRecorder.POLICIES,
-				CsvRecord::lineNumber, CsvRecord::firstField);
+				(prepared) -> prepared.item().lineNumber(), (prepared) -> prepared.item().firstField());
 	}
 
 	@Bean

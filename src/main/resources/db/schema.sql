@@ -1,5 +1,6 @@
--- Application tables. One script for MySQL 8, MariaDB 10.11+ and H2 in MySQL mode; every
--- statement is idempotent because it runs at each start. The job metadata (BATCH_*) is Spring
+-- Application tables. One script for MySQL 8, MariaDB 10.11+ and H2 in MySQL mode, but for the
+-- policy table (schema-mysql.sql, schema-h2.sql); every statement is idempotent because it runs
+-- at each start. The job metadata (BATCH_*) is Spring
 -- Batch's own schema, created beside these tables.
 --
 -- The tables that keep text from input files (contract ids, ACTUS terms, market object codes,
@@ -8,29 +9,7 @@
 -- accent-insensitive collation, the default of MySQL 8 and of utf8mb4 on MariaDB, contracts José
 -- and Jose shared one key and one silently overwrote the other. H2 ignores both options.
 
--- The in-force book. Personal data is never stored in clear: holder name and mobile as keyed
--- hashes (HMAC-SHA256, hex), the date of birth encrypted (AES-256-GCM) under the key named by
--- pii_key_id. source_line and job_execution_id tell which import last wrote the row.
-CREATE TABLE IF NOT EXISTS policy (
-	policy_id BIGINT NOT NULL PRIMARY KEY,
-	product_code VARCHAR(16) NOT NULL,
-	holder_name_hash CHAR(64) NOT NULL,
-	mobile_hash CHAR(64) NOT NULL,
-	dob_encrypted VARCHAR(128) NOT NULL,
-	pii_key_id VARCHAR(32) NOT NULL,
-	gender CHAR(1) NOT NULL,
-	commencement_date DATE NOT NULL,
-	entry_age INT NOT NULL,
-	sum_assured DECIMAL(15,2) NOT NULL,
-	modal_premium DECIMAL(15,2) NOT NULL,
-	premium_frequency VARCHAR(12) NOT NULL,
-	policy_term INT NOT NULL,
-	premium_paying_term INT NOT NULL,
-	source_line BIGINT NOT NULL,
-	job_execution_id BIGINT NOT NULL,
-	INDEX policy_holder_name_idx (holder_name_hash),
-	INDEX policy_mobile_idx (mobile_hash)
-);
+-- The in-force book, policy, is in schema-mysql.sql and schema-h2.sql: its indexes differ.
 
 -- The policies of each run's input file (a run is a job instance): what the run calculates and
 -- exports, even if a later file loads some of the same policies again.

@@ -32,7 +32,8 @@ class KeyRangePartitionerTests {
 	void schema() {
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(
 				"jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-		new ResourceDatabasePopulator(new ClassPathResource("db/schema.sql")).execute(dataSource);
+		new ResourceDatabasePopulator(new ClassPathResource("db/schema.sql"), new ClassPathResource("db/schema-h2.sql"))
+			.execute(dataSource);
 		this.jdbc = new JdbcTemplate(dataSource);
 	}
 

@@ -58,6 +58,8 @@ public class Harness {
 
 	private static long contracts = 160_000;
 
+	private static boolean illustrationsOnly;
+
 	private static int runs = 3;
 
 	private static int threads = Runtime.getRuntime().availableProcessors();
@@ -73,39 +75,56 @@ public class Harness {
 				case "--contracts" -> contracts = Long.parseLong(args[++i]);
 				case "--runs" -> runs = Integer.parseInt(args[++i]);
 				case "--threads" -> threads = Integer.parseInt(args[++i]);
+				case "--illustrations-only" -> illustrationsOnly = true;
 				case "--quick" -> {
 					policies = 100_000;
 					contracts = 16_000;
 				}
 				default -> throw new IllegalArgumentException("unknown option " + args[i]
-						+ "; use [--policies N] [--contracts N] [--runs R] [--threads T] [--quick]");
+						+ "; use [--policies N] [--contracts N] [--runs R] [--threads T] [--quick] [--illustrations-only]");
 			}
 		}
 		Files.createDirectories(WORK);
 		describeMachine();
 		Job small = illustration(policies / 10);
 		Job large = illustration(policies);
+		double perPolicy = (large.seconds() / large.items()) / (small.seconds() / small.items());
+		String flat = String.format(Locale.ROOT, "illustration-per-policy-%s/%s=%.2f", size(policies),
+				size(policies / 10), perPolicy);
+		table.add(new String[] { String.format(Locale.ROOT, "illustrationJob: time per policy, %,d / %,d policies",
+				policies, policies / 10), "", "", "", String.format(Locale.ROOT, "%.2f", perPolicy), "", "", "" });
+		if (illustrationsOnly) {
+			printTable();
+			dropDatabases();
+			System.out.printf(Locale.ROOT, "%n%s peak-heap-mb-%s=%d peak-heap-mb-%s=%d%n", flat, size(policies / 10),
+					small.peakHeapMb(), size(policies), large.peakHeapMb());
+			return;
+		}
 		Ceilings ceilings = ceilings(large);
 		Job cashFlow = cashFlow(contracts, "PAM,ANN,LAM,NAM");
 		Ceilings cashFlowCeilings = cashFlowCeilings(cashFlow);
 		Job mixed = cashFlow(contracts, null);
 		printTable();
+		dropDatabases();
+		double jdbc = large.rowsPerSecond() / Math.max(ceilings.jdbcOne(), ceilings.jdbcMany());
+		double loadData = large.rowsPerSecond() / ceilings.loadData();
+		System.out.printf(Locale.ROOT, "%nillustration/jdbc=%.2f illustration/load-data=%.2f cashflow/load-data=%.2f "
+				+ "cashflow-%s-s=%.0f cashflow-mixed/four-types=%.2f %s peak-heap-mb=%d peak-heap-mb-%s=%d "
+				+ "peak-heap-mb-%s=%d peak-heap-mb-cashflow-%s=%d%n", jdbc, loadData,
+				cashFlow.rowsPerSecond() / cashFlowCeilings.loadData(), size(contracts), cashFlow.seconds(),
+				mixed.rowsPerSecond() / cashFlow.rowsPerSecond(), flat,
+				Math.max(Math.max(small.peakHeapMb(), large.peakHeapMb()),
+						Math.max(cashFlow.peakHeapMb(), mixed.peakHeapMb())),
+				size(policies / 10), small.peakHeapMb(), size(policies), large.peakHeapMb(), size(contracts),
+				Math.max(cashFlow.peakHeapMb(), mixed.peakHeapMb()));
+	}
+
+	private static void dropDatabases() throws SQLException {
 		try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
 			for (String database : databases) {
 				statement.execute("DROP DATABASE IF EXISTS " + database);
 			}
 		}
-		double jdbc = large.rowsPerSecond() / Math.max(ceilings.jdbcOne(), ceilings.jdbcMany());
-		double loadData = large.rowsPerSecond() / ceilings.loadData();
-		System.out.printf(Locale.ROOT, "%nillustration/jdbc=%.2f illustration/load-data=%.2f cashflow/load-data=%.2f "
-				+ "cashflow-%s-s=%.0f cashflow-mixed/four-types=%.2f peak-heap-mb=%d peak-heap-mb-%s=%d "
-				+ "peak-heap-mb-%s=%d peak-heap-mb-cashflow-%s=%d%n", jdbc, loadData,
-				cashFlow.rowsPerSecond() / cashFlowCeilings.loadData(), size(contracts), cashFlow.seconds(),
-				mixed.rowsPerSecond() / cashFlow.rowsPerSecond(),
-				Math.max(Math.max(small.peakHeapMb(), large.peakHeapMb()),
-						Math.max(cashFlow.peakHeapMb(), mixed.peakHeapMb())),
-				size(policies / 10), small.peakHeapMb(), size(policies), large.peakHeapMb(), size(contracts),
-				Math.max(cashFlow.peakHeapMb(), mixed.peakHeapMb()));
 	}
 
 	// 100000 as "100k", for the summary's keys.

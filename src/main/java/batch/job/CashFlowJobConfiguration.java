@@ -4,8 +4,9 @@ import batch.domain.cashflow.MarketDataRow;
 import batch.partition.KeyRangePartitioner;
 import batch.partition.Partitioning;
 import batch.processor.CashFlowProcessor;
-import batch.processor.ContractImportProcessor;
 import batch.processor.ImportedContract;
+import batch.processor.Prepared;
+import batch.processor.ProcessingAhead;
 import batch.processor.ProjectedContract;
 import batch.reader.ActusDictionary;
 import batch.reader.CsvItemReader;
@@ -88,10 +89,11 @@ class CashFlowJobConfiguration {
 	}
 
 	@Bean
-	Step importContractsStep(ChunkSteps chunkSteps, CsvItemReader contractCsvReader,
-			ContractImportProcessor contractImportProcessor, ItemWriter<ImportedContract> contractWriter,
-			RejectRecorder<CsvRecord, ImportedContract> contractRejectRecorder) {
-		return chunkSteps.rejecting("importContracts", contractCsvReader, contractImportProcessor, contractWriter, contractRejectRecorder);
+	Step importContractsStep(ChunkSteps chunkSteps, ProcessingAhead<CsvRecord, ImportedContract> contractImportAhead,
+			ItemWriter<ImportedContract> contractWriter,
+			RejectRecorder<Prepared<CsvRecord, ImportedContract>, ImportedContract> contractRejectRecorder) {
+		return chunkSteps.rejecting("importContracts", contractImportAhead, Prepared::result, contractWriter,
+				contractRejectRecorder);
 	}
 
 	// After the contracts: an event of a contract the run did not import is rejected.

@@ -9,6 +9,9 @@ import batch.domain.cashflow.CashFlowEngine;
 import batch.domain.cashflow.CashFlowRejectReason;
 import batch.domain.cashflow.ContractRejectedException;
 import batch.domain.cashflow.MarketDataRow;
+import batch.reader.CsvItemReader;
+import batch.reader.CsvRecord;
+import batch.shared.StepProperties;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +35,15 @@ class CashFlowProcessorConfiguration {
 	@StepScope
 	ContractImportProcessor contractImportProcessor() {
 		return new ContractImportProcessor();
+	}
+
+	// The contracts file read and checked ahead of the writes, as the policies file is.
+	@Bean(destroyMethod = "")
+	@StepScope
+	ProcessingAhead<CsvRecord, ImportedContract> contractImportAhead(CsvItemReader contractCsvReader,
+			ContractImportProcessor contractImportProcessor, StepProperties properties) {
+		return new ProcessingAhead<>(contractCsvReader, contractImportProcessor, 2 * properties.chunkSize(),
+				"import-contracts");
 	}
 
 	// Step scoped, as the contracts' processor: a second value for the same market object and

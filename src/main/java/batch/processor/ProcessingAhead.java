@@ -9,6 +9,7 @@ import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -24,9 +25,10 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
  * import's duplicate rule ("the first line with an id wins") needs.
  * <p>
  * It keeps no position of its own and needs none: it is for readers that restart from the top of
- * their input (see {@code CsvItemReader}). The delegate's {@code update} runs on the step's thread,
- * under the lock its {@code read} holds, so what it records is consistent; it may count items read
- * ahead, which are at most {@code capacity}.
+ * their input (see {@code CsvItemReader}). It opens, updates and closes the reader and, if it is
+ * one, the processor as the step's streams. Their {@code update} runs on the step's thread under
+ * the lock that each read and process holds, so what they record is consistent; it may count
+ * items read ahead, which are at most {@code capacity}.
  */
 public class ProcessingAhead<I, O> implements ItemStreamReader<Prepared<I, O>> {
 
@@ -38,7 +40,7 @@ public class ProcessingAhead<I, O> implements ItemStreamReader<Prepared<I, O>> {
 
 	private final String threadName;
 
-	private final Object readerLock = new Object();
+	private final Object lock = new Object();
 
 	private BlockingQueue<Object> queue;
 
@@ -63,8 +65,13 @@ public class ProcessingAhead<I, O> implements ItemStreamReader<Prepared<I, O>> {
 
 	@Override
 	public void open(ExecutionContext executionContext) {
-		synchronized (this.readerLock) {
+		synchronized (this.lock) {
 			this.reader.open(executionContext);
+			// after the reader, as the step would open them: the contracts' processor takes the
+			// header the reader checked from the context
+			if (this.processor instanceof ItemStream stream) {
+				stream.open(executionContext);
+			}
 		}
 		this.queue = new ArrayBlockingQueue<>(this.capacity);
 		this.finished = new CountDownLatch(1);
@@ -83,15 +90,18 @@ public class ProcessingAhead<I, O> implements ItemStreamReader<Prepared<I, O>> {
 		}
 		try {
 			while (!this.closing) {
-				I item;
-				synchronized (this.readerLock) {
-					item = this.reader.read();
+				Prepared<I, O> prepared = null;
+				synchronized (this.lock) {
+					I item = this.reader.read();
+					if (item != null) {
+						prepared = prepare(item);
+					}
 				}
-				if (item == null) {
+				if (prepared == null) {
 					this.queue.put(new End(null));
 					return;
 				}
-				this.queue.put(prepare(item));
+				this.queue.put(prepared);
 			}
 		}
 		catch (InterruptedException ex) {
@@ -149,8 +159,11 @@ public class ProcessingAhead<I, O> implements ItemStreamReader<Prepared<I, O>> {
 
 	@Override
 	public void update(ExecutionContext executionContext) {
-		synchronized (this.readerLock) {
+		synchronized (this.lock) {
 			this.reader.update(executionContext);
+			if (this.processor instanceof ItemStream stream) {
+				stream.update(executionContext);
+			}
 		}
 	}
 
@@ -169,8 +182,15 @@ public class ProcessingAhead<I, O> implements ItemStreamReader<Prepared<I, O>> {
 			}
 			this.finished = null;
 		}
-		synchronized (this.readerLock) {
-			this.reader.close();
+		synchronized (this.lock) {
+			try {
+				this.reader.close();
+			}
+			finally {
+				if (this.processor instanceof ItemStream stream) {
+					stream.close();
+				}
+			}
 		}
 	}
 

@@ -9,6 +9,7 @@ import batch.database.StreamingJdbc;
 import batch.domain.cashflow.MarketDataRow;
 import batch.processor.ContractImportProcessor;
 import batch.processor.ImportedContract;
+import batch.processor.Prepared;
 import batch.processor.ProjectedContract;
 import batch.reader.CsvRecord;
 import batch.reader.StagedContract;
@@ -122,12 +123,14 @@ class CashFlowWriterConfiguration {
 	@Bean
 	@StepScope
 	// The record key is the contract id where the processor, which has the step's header, finds it.
-	RejectRecorder<CsvRecord, ImportedContract> contractRejectRecorder(JdbcTemplate jdbcTemplate, WriteMetrics metrics,
+	RejectRecorder<Prepared<CsvRecord, ImportedContract>, ImportedContract> contractRejectRecorder(
+			JdbcTemplate jdbcTemplate, WriteMetrics metrics,
 			@Value("#{stepExecution.jobExecution.jobInstanceId}") long jobInstanceId,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId,
 			ContractImportProcessor contractImportProcessor) {
 		return new RejectRecorder<>(jdbcTemplate, metrics, jobInstanceId, jobExecutionId, RejectRecorder.CONTRACTS,
-				CsvRecord::lineNumber, contractImportProcessor::recordKey);
+				(prepared) -> prepared.item().lineNumber(),
+				(prepared) -> contractImportProcessor.recordKey(prepared.item()));
 	}
 
 	@Bean

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The items come to the step in the order they were read, each with its processor's result or
- * exception; a reading error comes after the items read before it; closing stops the thread first.
+ * exception; a reading error comes after the items read before it; closing stops the thread first;
+ * a processor that is a stream is one of the step's streams still.
  */
 class ProcessingAheadTests {
 
@@ -81,6 +84,56 @@ class ProcessingAheadTests {
 		assertThat(numbers.read).isEqualTo(10);
 	}
 
+	@Test
+	void aProcessorThatIsAStreamIsOpenedAfterTheReaderUpdatedAndClosedWithIt() throws Exception {
+		Numbers numbers = new Numbers(5, -1);
+		Offset offset = new Offset();
+		ProcessingAhead<Integer, Integer> ahead = new ProcessingAhead<>(numbers, offset, 2, "test-ahead");
+		ExecutionContext context = new ExecutionContext();
+		ahead.open(context);
+		assertThat(ahead.read().result()).isEqualTo(1 + 100);
+		while (ahead.read() != null) {
+			// to the end
+		}
+		ahead.update(context);
+		assertThat(context.getInt("processed")).isEqualTo(5);
+		ahead.close();
+		assertThat(offset.closed).isTrue();
+		assertThat(numbers.closed).isTrue();
+	}
+
+	/** Adds the offset the reader left in the context, as the contracts' processor takes the header. */
+	private static final class Offset implements ItemProcessor<Integer, Integer>, ItemStream {
+
+		private int offset = -1;
+
+		private int processed;
+
+		private boolean closed;
+
+		@Override
+		public void open(ExecutionContext executionContext) {
+			this.offset = executionContext.getInt("offset");
+		}
+
+		@Override
+		public Integer process(Integer item) {
+			this.processed++;
+			return item + this.offset;
+		}
+
+		@Override
+		public void update(ExecutionContext executionContext) {
+			executionContext.putInt("processed", this.processed);
+		}
+
+		@Override
+		public void close() {
+			this.closed = true;
+		}
+
+	}
+
 	/** 1, 2, ... up to {@code count}, failing at {@code failAt} if it is positive. */
 	private static final class Numbers implements ItemStreamReader<Integer> {
 
@@ -117,6 +170,11 @@ class ProcessingAheadTests {
 				this.reachedTen.countDown();
 			}
 			return this.read;
+		}
+
+		@Override
+		public void open(ExecutionContext executionContext) {
+			executionContext.putInt("offset", 100);
 		}
 
 		@Override

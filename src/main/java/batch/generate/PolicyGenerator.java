@@ -5,14 +5,13 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 import batch.domain.illustration.PolicyFields;
 import batch.domain.illustration.PremiumFrequency;
 import batch.domain.illustration.Product;
 import batch.domain.illustration.RejectReason;
+import com.carrotsearch.hppc.LongArrayList;
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 
@@ -37,7 +36,9 @@ public final class PolicyGenerator {
 
 	private final double invalidFraction;
 
-	private final List<String> validIds = new ArrayList<>();
+	// the ids of the valid rows so far, for a duplicate to copy: as longs, 8 bytes each, so that
+	// ten million rows generate in a small heap (as strings they needed over 512 MB)
+	private final LongArrayList validIds = new LongArrayList();
 
 	private long nextId = 100_000_000L;
 
@@ -83,7 +84,7 @@ public final class PolicyGenerator {
 			return new Row(invalid(reason), reason);
 		}
 		String[] row = valid().toRow();
-		this.validIds.add(row[0]);
+		this.validIds.add(Long.parseLong(row[0]));
 		return new Row(row, null);
 	}
 
@@ -117,7 +118,7 @@ public final class PolicyGenerator {
 			case UNKNOWN_PRODUCT -> draft.productCode = "WHOLE_LIFE";
 			case UNKNOWN_FREQUENCY -> draft.frequencyCode = "QUARTERLY";
 			case UNKNOWN_GENDER -> draft.genderCode = "X";
-			case DUPLICATE_POLICY_ID -> draft.policyId = this.validIds.get(this.random.nextInt(this.validIds.size()));
+			case DUPLICATE_POLICY_ID -> draft.policyId = Long.toString(this.validIds.get(this.random.nextInt(this.validIds.size())));
 			case DOB_NOT_BEFORE_COMMENCEMENT -> draft.dob = draft.commencement.plusDays(this.random.nextInt(0, 400));
 			case COMMENCEMENT_OUT_OF_RANGE -> {
 				LocalDate early = LocalDate.of(1980 + this.random.nextInt(10), 1 + this.random.nextInt(12), 1);

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 
 import batch.domain.cashflow.CashFlowRejectReason;
 import batch.domain.cashflow.ContractType;
+import com.carrotsearch.hppc.LongArrayList;
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 
@@ -105,7 +106,9 @@ public final class ContractGenerator {
 	// the cumulative shares of the types, to pick one
 	private final double[] shares;
 
-	private final List<String> validIds = new ArrayList<>();
+	// the numbers of the valid contracts' ids so far, for a duplicate to copy: as longs, as the
+	// policy generator keeps its ids, so that a large book generates in a small heap
+	private final LongArrayList validIds = new LongArrayList();
 
 	private final String idPrefix;
 
@@ -207,6 +210,10 @@ public final class ContractGenerator {
 		}
 	}
 
+	private String id(long number) {
+		return this.idPrefix + String.format(Locale.ROOT, "%09d", number);
+	}
+
 	public Row next() {
 		if (this.random.nextDouble() < this.invalidFraction) {
 			CashFlowRejectReason reason = BREAKABLE[this.random.nextInt(BREAKABLE.length)];
@@ -216,7 +223,7 @@ public final class ContractGenerator {
 			return new Row(invalid(reason), reason);
 		}
 		Map<String, String> contract = contract(pickType());
-		this.validIds.add(contract.get("contractID"));
+		this.validIds.add(Long.parseLong(contract.get("contractID").substring(this.idPrefix.length())));
 		return new Row(row(contract), ends(contract) ? null : CashFlowRejectReason.MISSING_HORIZON);
 	}
 
@@ -260,7 +267,7 @@ public final class ContractGenerator {
 			}
 			case INCONSISTENT_TERMS -> contract.put("maturityDate", contract.get("initialExchangeDate"));
 			case DUPLICATE_CONTRACT_ID -> contract.put("contractID",
-					this.validIds.get(this.random.nextInt(this.validIds.size())));
+					id(this.validIds.get(this.random.nextInt(this.validIds.size()))));
 			case MISSING_HORIZON -> contract = cash();
 			case MISSING_MARKET_DATA -> {
 				// a reset after the status date and before maturity, which must read the index
@@ -306,7 +313,7 @@ public final class ContractGenerator {
 		long notional = Math.round(Math.exp(Math.log(10_000) + this.random.nextDouble() * Math.log(500)) / 100) * 100;
 		double rate = 0.01 + this.random.nextInt(1100) / 10_000.0;
 		String stub = this.random.nextInt(4) == 0 ? "L0" : "L1";
-		terms.put("contractID", this.idPrefix + String.format(Locale.ROOT, "%09d", this.nextId++));
+		terms.put("contractID", id(this.nextId++));
 		terms.put("contractType", type);
 		terms.put("contractRole", (this.random.nextInt(5) == 0) ? "RPL" : "RPA");
 		terms.put("currency", CURRENCIES[currency]);
@@ -494,7 +501,7 @@ public final class ContractGenerator {
 	private Map<String, String> common(String type) {
 		Map<String, String> terms = blank();
 		LocalDate status = LAST_STATUS_DATE.minusDays(this.random.nextInt(365));
-		terms.put("contractID", this.idPrefix + String.format(Locale.ROOT, "%09d", this.nextId++));
+		terms.put("contractID", id(this.nextId++));
 		terms.put("contractType", type);
 		terms.put("contractRole", (this.random.nextInt(5) == 0) ? "RPL" : "RPA");
 		terms.put("currency", CURRENCIES[this.random.nextInt(CURRENCIES.length)]);

@@ -12,6 +12,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.support.CompositeItemStream;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
@@ -35,6 +36,9 @@ public class ProcessingAhead<I, O> implements ItemStreamReader<Prepared<I, O>> {
 	private final ItemStreamReader<I> reader;
 
 	private final ItemProcessor<I, O> processor;
+
+	// the reader, then the processor if it is a stream, opened in that order as the step would
+	private final CompositeItemStream streams = new CompositeItemStream();
 
 	private final int capacity;
 
@@ -61,17 +65,17 @@ public class ProcessingAhead<I, O> implements ItemStreamReader<Prepared<I, O>> {
 		this.processor = processor;
 		this.capacity = capacity;
 		this.threadName = threadName;
+		this.streams.register(reader);
+		if (processor instanceof ItemStream stream) {
+			// the contracts' processor takes the header the reader checked from the context
+			this.streams.register(stream);
+		}
 	}
 
 	@Override
 	public void open(ExecutionContext executionContext) {
 		synchronized (this.lock) {
-			this.reader.open(executionContext);
-			// after the reader, as the step would open them: the contracts' processor takes the
-			// header the reader checked from the context
-			if (this.processor instanceof ItemStream stream) {
-				stream.open(executionContext);
-			}
+			this.streams.open(executionContext);
 		}
 		this.queue = new ArrayBlockingQueue<>(this.capacity);
 		this.finished = new CountDownLatch(1);
@@ -160,10 +164,7 @@ public class ProcessingAhead<I, O> implements ItemStreamReader<Prepared<I, O>> {
 	@Override
 	public void update(ExecutionContext executionContext) {
 		synchronized (this.lock) {
-			this.reader.update(executionContext);
-			if (this.processor instanceof ItemStream stream) {
-				stream.update(executionContext);
-			}
+			this.streams.update(executionContext);
 		}
 	}
 
@@ -183,14 +184,7 @@ public class ProcessingAhead<I, O> implements ItemStreamReader<Prepared<I, O>> {
 			this.finished = null;
 		}
 		synchronized (this.lock) {
-			try {
-				this.reader.close();
-			}
-			finally {
-				if (this.processor instanceof ItemStream stream) {
-					stream.close();
-				}
-			}
+			this.streams.close();
 		}
 	}
 

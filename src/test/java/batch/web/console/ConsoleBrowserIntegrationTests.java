@@ -221,11 +221,12 @@ class ConsoleBrowserIntegrationTests {
 		});
 	}
 
+	// the live part is swapped while the test reads it, and a click may still be loading the next
+	// page: an element gone is looked for again (a stale h1 after "stop" failed a clean-clone CI)
 	private String text(By where) {
-		return this.browser.findElement(where).getText();
+		return wait(RUN).until((browser) -> browser.findElement(where).getText());
 	}
 
-	// the live part is swapped while the test reads it: an element gone is looked for again
 	// the confirmation's page may still be loading when the click that asked for it returns
 	private void confirm() {
 		wait(RUN).until((browser) -> !browser.findElements(By.id("confirm")).isEmpty());

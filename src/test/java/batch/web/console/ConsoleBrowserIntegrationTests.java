@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -180,9 +181,12 @@ class ConsoleBrowserIntegrationTests {
 		WebElement field = this.browser.findElement(By.id("token"));
 		field.clear();
 		field.sendKeys(token);
-		this.browser.findElement(By.id("sign-in")).click();
-		// to the runs, or back with ?error: until then the session may not exist yet
-		wait(RUN).until((browser) -> !browser.getCurrentUrl().endsWith("/login"));
+		WebElement button = this.browser.findElement(By.id("sign-in"));
+		button.click();
+		// to the runs, or back with ?error: either way a new page, so this one's button goes stale.
+		// Waiting for the URL to leave /login returned at once on a second try from /login?error,
+		// before the sign-in had answered (the refusal seen at line 92 in clean-clone CIs).
+		wait(RUN).until(ExpectedConditions.stalenessOf(button));
 	}
 
 	private void start(String job, String input, String runId) {

@@ -1,7 +1,6 @@
 package batch.writer;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -151,9 +150,9 @@ public class CashFlowWriter implements ItemStreamWriter<ProjectedContract> {
 		values.add(this.jobExecutionId);
 	}
 
-	/** A calculated figure as stored and exported: 10 decimal places. */
+	/** A calculated figure as stored and exported: 10 decimal places ({@link TenDecimalPlaces}). */
 	static BigDecimal decimal(double value) {
-		return BigDecimal.valueOf(value).setScale(10, RoundingMode.HALF_UP);
+		return TenDecimalPlaces.of(value);
 	}
 
 	@Override

@@ -27,8 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The benchmark harness of bench/run: the ceilings (LOAD DATA LOCAL INFILE, a hand-written JDBC
- * loop on one thread and on N, and on a narrow table) for the very rows illustrationJob and
+ * The benchmark harness of bench/run: the ceilings (LOAD DATA LOCAL INFILE on one connection and
+ * on N at once, a hand-written JDBC loop on one thread and on N, and on a narrow table) for the very rows illustrationJob and
  * cashFlowJob write, the job end to end at two
  * sizes, cashFlowJob on generated contracts (a book of the four lending types, and a bank's book of
  * every type up to a horizon), start-up to the first row read, peak heap; each figure
@@ -113,9 +113,12 @@ public class Harness {
 		double jdbc = large.rowsPerSecond() / Math.max(ceilings.jdbcOne(), ceilings.jdbcMany());
 		double loadData = large.rowsPerSecond() / ceilings.loadData();
 		System.out.printf(Locale.ROOT, "%nillustration/jdbc=%.2f illustration/load-data=%.2f cashflow/load-data=%.2f "
-				+ "cashflow-%s-s=%.0f cashflow-mixed/four-types=%.2f %s peak-heap-mb=%d peak-heap-mb-%s=%d "
+				+ "illustration/load-data-parallel=%.2f cashflow/load-data-parallel=%.2f cashflow-%s-s=%.0f "
+				+ "cashflow-mixed/four-types=%.2f %s peak-heap-mb=%d peak-heap-mb-%s=%d "
 				+ "peak-heap-mb-%s=%d peak-heap-mb-cashflow-%s=%d%n", jdbc, loadData,
-				cashFlow.rowsPerSecond() / cashFlowCeilings.loadData(), size(contracts), cashFlow.seconds(),
+				cashFlow.rowsPerSecond() / cashFlowCeilings.loadData(),
+				large.rowsPerSecond() / ceilings.loadDataParallel(),
+				cashFlow.rowsPerSecond() / cashFlowCeilings.loadDataParallel(), size(contracts), cashFlow.seconds(),
 				mixed.rowsPerSecond() / cashFlow.rowsPerSecond(), flat,
 				Math.max(Math.max(small.peakHeapMb(), large.peakHeapMb()),
 						Math.max(cashFlow.peakHeapMb(), mixed.peakHeapMb())),
@@ -156,6 +159,15 @@ public class Harness {
 					.append(" innodb_log_file_size=").append(rs.getLong(6) >> 20).append("M")
 					.append(" max_allowed_packet=").append(rs.getLong(7) >> 20).append("M")
 					.append(" local_infile=").append(rs.getInt(8) == 1 ? "ON" : "OFF");
+				// the policy table's two hash indexes take about 90 bytes a policy; beyond the pool,
+				// each insert reads pages back and the import is no longer flat (README, Ten times the size)
+				long indexBytes = 90 * policies;
+				if (indexBytes > rs.getLong(2)) {
+					System.out.printf(Locale.ROOT, "warning: innodb_buffer_pool_size=%dM is below the policy indexes of "
+							+ "%,d policies (about %dM): the import will slow down with the size; for a flat run give "
+							+ "it more (README, Ten times the size: 4096M at ten million)%n", rs.getLong(2) >> 20,
+							policies, indexBytes >> 20);
+				}
 			}
 			System.out.println("server settings: " + settings);
 		}
@@ -433,7 +445,7 @@ public class Harness {
 				+ " threads, a connection each, autocommit off, commit per " + ITEMS_PER_COMMIT + " policies (contracts)";
 	}
 
-	private record Ceilings(double loadData, double jdbcOne, double jdbcMany) {
+	private record Ceilings(double loadData, double loadDataParallel, double jdbcOne, double jdbcMany) {
 
 	}
 
@@ -446,6 +458,7 @@ public class Harness {
 		String database = "bench_ceiling";
 		int times = 1;
 		List<Double> load = new ArrayList<>();
+		List<Double> loadParallel = new ArrayList<>();
 		List<Double> one = new ArrayList<>();
 		List<Double> many = new ArrayList<>();
 		List<Double> narrow = new ArrayList<>();
@@ -454,6 +467,8 @@ public class Harness {
 		for (int run = 0; run < times; run++) {
 			emptyCopy(job.database(), database, "illustration");
 			load.add(rows / loadData(database, "illustration", COLUMNS, parts));
+			emptyCopy(job.database(), database, "illustration");
+			loadParallel.add(rows / loadData(database, "illustration", COLUMNS, parts, threads));
 			emptyCopy(job.database(), database, "illustration");
 			one.add(rows / jdbcLoop(database, ILLUSTRATION, parts, 1));
 			emptyCopy(job.database(), database, "illustration");
@@ -465,16 +480,19 @@ public class Harness {
 			}
 			narrow.add(rows / jdbcLoop(database, NARROW, parts, threads));
 			narrowBytes = bytesPerRow(database, "narrow", rows);
-			if (run == 0 && rows / load.get(0) + rows / one.get(0) + rows / many.get(0) + rows / narrow.get(0)
-					< 120) {
+			if (run == 0 && rows / load.get(0) + rows / loadParallel.get(0) + rows / one.get(0) + rows / many.get(0)
+					+ rows / narrow.get(0) < 120) {
 				times = runs;
 			}
 		}
 		dropAndDelete(database, parts);
-		Ceilings ceilings = new Ceilings(middle(load), middle(one), middle(many));
+		Ceilings ceilings = new Ceilings(middle(load), middle(loadParallel), middle(one), middle(many));
 		String runsNote = runsNote(load.size());
 		table.add(new String[] { String.format(Locale.ROOT, "ceiling: LOAD DATA LOCAL INFILE, %,d rows", rows) + runsNote,
 				"", seconds(rows / ceilings.loadData()), "", rate(ceilings.loadData()), "", "", "" });
+		table.add(new String[] { String.format(Locale.ROOT, "ceiling: LOAD DATA on %d connections at once", threads)
+				+ runsNote, "", seconds(rows / ceilings.loadDataParallel()), "", rate(ceilings.loadDataParallel()), "",
+				"", "" });
 		table.add(new String[] { "ceiling: JDBC loop, 1 thread" + runsNote, "", seconds(rows / ceilings.jdbcOne()), "",
 				rate(ceilings.jdbcOne()), "", "", "" });
 		table.add(new String[] { String.format(Locale.ROOT, "ceiling: JDBC loop, %d threads, %d B a row", threads,
@@ -489,6 +507,9 @@ public class Harness {
 				String.format(Locale.ROOT, "%.2f", job.rowsPerSecond() / best), "", "", "" });
 		table.add(new String[] { "illustrationJob / LOAD DATA (rows/s)", "", "", "",
 				String.format(Locale.ROOT, "%.2f", job.rowsPerSecond() / ceilings.loadData()), "", "", "" });
+		table.add(new String[] { String.format(Locale.ROOT, "illustrationJob / LOAD DATA on %d connections (rows/s)",
+				threads), "", "", "", String.format(Locale.ROOT, "%.2f", job.rowsPerSecond() / ceilings.loadDataParallel()),
+				"", "", "" });
 		return ceilings;
 	}
 
@@ -499,25 +520,34 @@ public class Harness {
 		String database = "bench_ceiling";
 		int times = 1;
 		List<Double> load = new ArrayList<>();
+		List<Double> loadParallel = new ArrayList<>();
 		List<Double> many = new ArrayList<>();
 		for (int run = 0; run < times; run++) {
 			emptyCopy(job.database(), database, "cash_flow");
 			load.add(rows / loadData(database, "cash_flow", CASH_FLOW_COLUMNS, parts));
 			emptyCopy(job.database(), database, "cash_flow");
+			loadParallel.add(rows / loadData(database, "cash_flow", CASH_FLOW_COLUMNS, parts, threads));
+			emptyCopy(job.database(), database, "cash_flow");
 			many.add(rows / jdbcLoop(database, CASH_FLOW, parts, threads));
-			if (run == 0 && rows / load.get(0) + rows / many.get(0) < 120) {
+			if (run == 0 && rows / load.get(0) + rows / loadParallel.get(0) + rows / many.get(0) < 120) {
 				times = runs;
 			}
 		}
 		dropAndDelete(database, parts);
-		Ceilings ceilings = new Ceilings(middle(load), 0, middle(many));
+		Ceilings ceilings = new Ceilings(middle(load), middle(loadParallel), 0, middle(many));
 		String runsNote = runsNote(load.size());
 		table.add(new String[] { String.format(Locale.ROOT, "ceiling: LOAD DATA, %,d cash_flow rows", rows) + runsNote,
 				"", seconds(rows / ceilings.loadData()), "", rate(ceilings.loadData()), "", "", "" });
+		table.add(new String[] { String.format(Locale.ROOT, "ceiling: LOAD DATA, cash_flow, %d connections at once",
+				threads) + runsNote, "", seconds(rows / ceilings.loadDataParallel()), "",
+				rate(ceilings.loadDataParallel()), "", "", "" });
 		table.add(new String[] { String.format(Locale.ROOT, "ceiling: JDBC loop, cash_flow, %d threads", threads)
 				+ runsNote, "", seconds(rows / ceilings.jdbcMany()), "", rate(ceilings.jdbcMany()), "", "", "" });
 		table.add(new String[] { "cashFlowJob / LOAD DATA (rows/s)", "", "", "",
 				String.format(Locale.ROOT, "%.2f", job.rowsPerSecond() / ceilings.loadData()), "", "", "" });
+		table.add(new String[] { String.format(Locale.ROOT, "cashFlowJob / LOAD DATA on %d connections (rows/s)",
+				threads), "", "", "", String.format(Locale.ROOT, "%.2f", job.rowsPerSecond() / ceilings.loadDataParallel()),
+				"", "", "" });
 		return ceilings;
 	}
 
@@ -526,14 +556,38 @@ public class Harness {
 	}
 
 	private static double loadData(String database, String tableName, List<String> columns, List<Path> parts)
-			throws SQLException {
+			throws Exception {
+		return loadData(database, tableName, columns, parts, 1);
+	}
+
+	// Seconds to LOAD DATA every part into the table on this many connections at once (parts divided
+	// among them, in order on each): one connection is the single statement's ceiling, one per thread
+	// the ceiling of a writer as parallel as the job's partitions.
+	private static double loadData(String database, String tableName, List<String> columns, List<Path> parts,
+			int connections) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(connections);
 		long start = System.nanoTime();
-		try (Connection connection = connect("/" + database + "?allowLoadLocalInfile=true");
-				Statement statement = connection.createStatement()) {
-			for (Path part : parts) {
-				statement.execute("LOAD DATA LOCAL INFILE '" + part + "' INTO TABLE " + tableName
-						+ " CHARACTER SET utf8mb4 (" + String.join(", ", columns) + ")");
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int c = 0; c < connections; c++) {
+				int connectionIndex = c;
+				done.add(pool.submit(() -> {
+					try (Connection connection = connect("/" + database + "?allowLoadLocalInfile=true");
+							Statement statement = connection.createStatement()) {
+						for (int p = connectionIndex; p < parts.size(); p += connections) {
+							statement.execute("LOAD DATA LOCAL INFILE '" + parts.get(p) + "' INTO TABLE " + tableName
+									+ " CHARACTER SET utf8mb4 (" + String.join(", ", columns) + ")");
+						}
+					}
+					return null;
+				}));
 			}
+			for (Future<?> future : done) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdown();
 		}
 		return (System.nanoTime() - start) / 1e9;
 	}

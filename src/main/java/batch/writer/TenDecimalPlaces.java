@@ -17,8 +17,8 @@ import java.math.RoundingMode;
  * digits, so stored figures would change with the JDK. So this answers from the binary value alone
  * when every decimal that reads back as the same double rounds to the same ten places; whatever
  * digits {@code Double.toString} picks, they are one of those decimals. Where that is not so (a
- * figure of 2^18 or more that is not a whole number, a half-way point within the double's
- * precision, the edges of it), it asks the JDK. {@code TenDecimalPlacesTests} holds it to the
+ * figure of 2^18 or more that is not a whole number, a whole number of 9e8 or more, a half-way point
+ * within the double's precision), it asks the JDK. {@code TenDecimalPlacesTests} holds it to the
  * JDK's answer.
  */
 final class TenDecimalPlaces {
@@ -64,7 +64,8 @@ final class TenDecimalPlaces {
 		// magnitude = mantissa * 2^exponent. Everything below is in quarters of its ulp, scaled by
 		// 10^10, so that one unit of the tenth decimal place is 2^(2 - exponent) and half of one,
 		// a "half step", is 2^shift. The decimals that read back as the double lie between the
-		// midpoints to its neighbours: [x - gap, x + 2] quarter ulps, the gap 1 below a power of two.
+		// midpoints to its neighbours: [x - gap, x + 2] quarter ulps, times 10^10 here, the gap 1 below
+		// a power of two and 2 elsewhere.
 		int shift = 1 - exponent;
 		if (shift < 36) {
 			// the double's precision is coarser than half a step (2^18 and above): undecided
@@ -96,7 +97,8 @@ final class TenDecimalPlaces {
 		return UNDECIDED;
 	}
 
-	// the 128-bit number high:low shifted right by shift (36 to 127): a count of half steps
+	// the 128-bit number high:low shifted right by shift (36 to 88 for the magnitudes that reach it):
+	// a count of half steps
 	private static long halfSteps(long high, long low, int shift) {
 		if (shift >= 64) {
 			return high >>> (shift - 64);
@@ -104,6 +106,8 @@ final class TenDecimalPlaces {
 		return (high << (64 - shift)) | (low >>> shift);
 	}
 
+	// Never true for the magnitudes that reach it (a bound is an odd multiple of a power of two too
+	// small to fall on a half step), but the fast path's answer should not rest on that argument alone.
 	private static boolean onHalfStep(long high, long low, int shift) {
 		if (shift >= 64) {
 			return low == 0 && (high & ((1L << (shift - 64)) - 1)) == 0;

@@ -28,12 +28,12 @@ import java.util.regex.Pattern;
 
 /**
  * The benchmark harness of bench/run: the ceilings (LOAD DATA LOCAL INFILE on one connection and
- * on N at once, a hand-written JDBC loop on one thread and on N, and on a narrow table) for the very rows illustrationJob and
- * cashFlowJob write, the job end to end at two
- * sizes, cashFlowJob on generated contracts (a book of the four lending types, and a bank's book of
- * every type up to a horizon), start-up to the first row read, peak heap; each figure
- * the median of several runs where a run is short. Runs the packaged application (target/batch.jar)
- * in processes of its own, as operators do, with -Xmx512m.
+ * on N at once, a hand-written JDBC loop on one thread and on N, and on a narrow table) for the
+ * very rows illustrationJob and cashFlowJob write, the job end to end at two sizes, cashFlowJob on
+ * generated contracts (a book of the four lending types, and a bank's book of every type up to a
+ * horizon), start-up to the first row read, peak heap; each figure the median of several runs
+ * where a run is short. Runs the packaged application (target/batch.jar) in processes of its own,
+ * as operators do, with -Xmx512m.
  */
 public class Harness {
 

@@ -80,9 +80,10 @@ final class TenDecimalPlaces {
 		long fromHigh = high - ((Long.compareUnsigned(low, below) < 0) ? 1 : 0);
 		long toLow = low + above;
 		long toHigh = high + ((Long.compareUnsigned(toLow, low) < 0) ? 1 : 0);
-		if (onHalfStep(fromHigh, fromLow, shift) || onHalfStep(toHigh, toLow, shift)) {
-			return UNDECIDED;
-		}
+		// Neither bound falls on a half step, so the counts below place each strictly inside one. A
+		// bound is (4 * mantissa - gap) or (4 * mantissa + 2) times 10^10, and it is a multiple of
+		// 2^shift only if 2^(shift - 10), at least 2^26 here, divides (4 * mantissa +- gap), which has
+		// at most one factor of two.
 		long first = halfSteps(fromHigh, fromLow, shift);
 		long last = halfSteps(toHigh, toLow, shift);
 		if (first == last) {
@@ -104,15 +105,6 @@ final class TenDecimalPlaces {
 			return high >>> (shift - 64);
 		}
 		return (high << (64 - shift)) | (low >>> shift);
-	}
-
-	// Never true for the magnitudes that reach it (a bound is an odd multiple of a power of two too
-	// small to fall on a half step), but the fast path's answer should not rest on that argument alone.
-	private static boolean onHalfStep(long high, long low, int shift) {
-		if (shift >= 64) {
-			return low == 0 && (high & ((1L << (shift - 64)) - 1)) == 0;
-		}
-		return (low & ((1L << shift) - 1)) == 0;
 	}
 
 }

@@ -133,6 +133,8 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(executionsListed()).startsWith(second, first);
 		new Select(this.browser.findElement(By.name("status"))).selectByValue("STOPPED");
 		this.browser.findElement(By.cssSelector("form.filters button")).click();
+		// the click returns while the filtered page may still be loading
+		wait(RUN).until((browser) -> executionsListed().equals(List.of(first)));
 		assertThat(executionsListed()).containsExactly(first);
 		HeadlessChromium.screenshot(this.browser, "console-runs");
 
@@ -211,11 +213,13 @@ class ConsoleBrowserIntegrationTests {
 		return cells.isEmpty() ? -1 : Long.parseLong(cells.get(0).getText().replace(",", ""));
 	}
 
+	// rows the page replaced while they were read are read again (a stale row after the status
+	// filter's click failed a clean-clone CI)
 	private List<Long> executionsListed() {
-		return this.browser.findElements(By.cssSelector("#runs tbody tr"))
+		return wait(RUN).until((browser) -> browser.findElements(By.cssSelector("#runs tbody tr"))
 			.stream()
 			.map((row) -> Long.parseLong(row.getAttribute("data-execution")))
-			.toList();
+			.toList());
 	}
 
 	private void awaitText(By where, String expected) {
